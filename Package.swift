@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+// Kaohe — analytics and ranking for China's annual target-responsibility assessments.
+// Copyright (C) 2026 the Kaohe authors. GPL-3.0-or-later (GSL is GPL).
+import PackageDescription
+
+let package = Package(
+    name: "Kaohe",
+    products: [
+        .executable(name: "kaohe", targets: ["kaohe"]),
+        .library(name: "KaoheCore", targets: ["KaoheCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // GSL, the numerical engine, from Debian's libgsl-dev. Only the `GSL` module imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The Swift face of GSL: statistics, fits, distributions, random streams, minimisation.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        // Datasets, validation, the analyses and the category plugin API.
+        .target(
+            name: "KaoheCore",
+            dependencies: ["GSL", .product(name: "Yams", package: "Yams")]
+        ),
+        // The five indicator-category modules: each depends on the core's plugin API only.
+        .target(name: "KaoheQuantitative", dependencies: ["KaoheCore"], path: "Plugins/Quantitative"),
+        .target(name: "KaoheBonus", dependencies: ["KaoheCore"], path: "Plugins/Bonus"),
+        .target(name: "KaoheCommon", dependencies: ["KaoheCore"], path: "Plugins/Common"),
+        .target(name: "KaoheNew", dependencies: ["KaoheCore"], path: "Plugins/New"),
+        .target(name: "KaoheNegative", dependencies: ["KaoheCore"], path: "Plugins/Negative"),
+        // The registration list that composes them.
+        .target(
+            name: "KaoheCategories",
+            dependencies: ["KaoheCore", "KaoheQuantitative", "KaoheBonus", "KaoheCommon", "KaoheNew", "KaoheNegative"]
+        ),
+        .executableTarget(
+            name: "kaohe",
+            dependencies: [
+                "KaoheCore",
+                "KaoheCategories",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
+        .testTarget(name: "KaoheCLITests", dependencies: ["KaoheCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
