@@ -38,16 +38,20 @@ let package = Package(
             name: "KaoheCategories",
             dependencies: ["KaoheCore", "KaoheQuantitative", "KaoheBonus", "KaoheCommon", "KaoheNew", "KaoheNegative"]
         ),
+        // Tables, JSON and CSV for the terminal; bulletins and notices.
+        .target(name: "KaoheReports", dependencies: ["KaoheCore"]),
         .executableTarget(
             name: "kaohe",
             dependencies: [
                 "KaoheCore",
                 "KaoheCategories",
+                "KaoheReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
+        .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports"]),
         .testTarget(name: "KaoheCLITests", dependencies: ["KaoheCore"]),
     ],
     swiftLanguageModes: [.v6]

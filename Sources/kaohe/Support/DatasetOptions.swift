@@ -1,0 +1,42 @@
+import ArgumentParser
+import KaoheCategories
+import KaoheCore
+
+/// The output formats every analysis command offers.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+extension YearMonth: @retroactive ExpressibleByArgument {
+    /// Parses `YYYY-MM`, as `--as-of 2019-06`.
+    public init?(argument: String) {
+        let parts = argument.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        self.init(year: year, month: month)
+    }
+}
+
+/// The dataset folder and the month to look at it as of: the options every analysis command shares.
+struct DatasetOptions: ParsableArguments {
+    /// The bundled dataset, used when no folder is given.
+    static let bundled = "datasets/ankang-2019"
+
+    @Argument(help: "The dataset folder (default: the bundled datasets/ankang-2019).")
+    var dataset: String = DatasetOptions.bundled
+
+    @Option(name: .customLong("as-of"), help: "Look at the files as of an earlier month (YYYY-MM).")
+    var asOf: YearMonth?
+
+    /// Loads and validates the dataset; invalid data ends the command with every problem listed.
+    func load() throws -> Dataset {
+        try DatasetLoader(categories: registeredCategories).load(directory: dataset, asOf: asOf)
+    }
+}
+
+/// `--format table|json|csv`.
+struct FormatOptions: ParsableArguments {
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+}
