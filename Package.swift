@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
         .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports"]),
-        .testTarget(name: "KaoheCLITests", dependencies: ["KaoheCore"]),
+        .testTarget(name: "KaoheCLITests", dependencies: ["kaohe"]),
     ],
     swiftLanguageModes: [.v6]
 )
