@@ -40,11 +40,14 @@ let package = Package(
         ),
         // Tables, JSON and CSV for the terminal; bulletins and notices.
         .target(name: "KaoheReports", dependencies: ["KaoheCore"]),
+        // Seeded synthetic datasets: the bundled preset and national-scale benchmark data.
+        .target(name: "KaoheSynthetic", dependencies: ["GSL"]),
         .executableTarget(
             name: "kaohe",
             dependencies: [
                 "KaoheCore",
                 "KaoheCategories",
+                "KaoheSynthetic",
                 "KaoheReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
         .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports"]),
         .testTarget(name: "KaoheCLITests", dependencies: ["kaohe"]),
+        .testTarget(name: "KaoheSyntheticTests", dependencies: ["KaoheSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )
