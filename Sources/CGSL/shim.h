@@ -15,6 +15,7 @@
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_poly.h>
 #include <gsl/gsl_version.h>
 
 static inline const gsl_rng_type *kaohe_rng_taus2(void) { return gsl_rng_taus2; }
