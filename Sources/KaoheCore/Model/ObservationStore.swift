@@ -26,6 +26,18 @@ public struct ObservationStore: Sendable {
         values = Array(repeating: .nan, count: indicatorCount * unitCount * (self.lastYear - firstYear + 1) * 12)
     }
 
+    /// A store over `values` laid out as above (`values.count` must match), for a loader that fills the
+    /// array itself.
+    public init(indicatorCount: Int, unitCount: Int, firstYear: Int, lastYear: Int, values: [Double]) {
+        precondition(lastYear >= firstYear && values.count == indicatorCount * unitCount * (lastYear - firstYear + 1) * 12,
+                     "ObservationStore: \(values.count) values do not fit the layout")
+        self.indicatorCount = indicatorCount
+        self.unitCount = unitCount
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.values = values
+    }
+
     /// The offset of month 1 of `year` in the series of (`indicator`, `unit`).
     @inline(__always)
     public func offset(indicator: Int, unit: Int, year: Int) -> Int {

@@ -1,0 +1,82 @@
+import Foundation
+import KaoheCategories
+import Testing
+@testable import KaoheCore
+
+/// observations.csv is read in parallel chunks cut at line ends; cuts that fall inside quoted fields with
+/// line breaks must not change anything: the same values, the same problems at the same lines.
+@Suite struct LoadingChunkTests {
+    /// The fixture's observations with a `note` column (ignored) whose quoted text spans lines on every
+    /// third row, `bad` rows carrying errors, and the 1-based lines of those rows.
+    static func observationsWithNotes(bad: Set<Int>) -> (text: String, badLines: [Int]) {
+        let rows = LoadingFixture.observationsCSV.split(separator: "\n").dropFirst()
+        var text = "unit,indicator,period,value,note\n"
+        var line = 2
+        var badLines: [Int] = []
+        for (index, row) in rows.enumerated() {
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if bad.contains(index) {
+                fields[3] = "\"1,2\""
+                badLines.append(line)
+            }
+            let note = index % 3 == 0 ? "\"第\(index)行备注,\n含逗号与\"\"引号\"\"\r\n及换行\"" : "备注\(index)"
+            text += fields.joined(separator: ",") + "," + note + "\n"
+            line += 1 + (index % 3 == 0 ? 2 : 0)
+        }
+        return (text, badLines)
+    }
+
+    func loader(chunkBytes: Int) -> DatasetLoader {
+        var loader = DatasetLoader(categories: registeredCategories)
+        loader.observationChunkBytes = chunkBytes
+        return loader
+    }
+
+    @Test(arguments: [1, 7, 64, 300])
+    func smallChunksReadTheSameAsOne(chunkBytes: Int) throws {
+        let fixture = try LoadingFixture()
+        let (text, _) = LoadingChunkTests.observationsWithNotes(bad: [])
+        fixture.write("observations.csv", text)
+        let whole = loader(chunkBytes: 1 << 30).validate(directory: fixture.directory)
+        let pieces = loader(chunkBytes: chunkBytes).validate(directory: fixture.directory)
+        let a = try #require(whole.dataset), b = try #require(pieces.dataset)
+        #expect(whole.problems.map(\.description) == pieces.problems.map(\.description))
+        #expect(whole.problems.count == 1 && whole.problems.first?.message.contains("\"note\"") == true)
+        #expect(a.observations.values.count == b.observations.values.count)
+        #expect(zip(a.observations.values, b.observations.values).allSatisfy { $0.bitPattern == $1.bitPattern })
+        #expect(a.observations.value(indicator: 0, unit: 2, year: 2019, month: 8).map {
+            close($0, LoadingFixture.faiValue(unit: 2, year: 2019, month: 8))
+        } == true)
+    }
+
+    @Test(arguments: [5, 50, 1 << 30])
+    func problemLinesAreRightAcrossChunks(chunkBytes: Int) throws {
+        let fixture = try LoadingFixture()
+        let (text, badLines) = LoadingChunkTests.observationsWithNotes(bad: [0, 1, 17, 40, 41, 99, 107])
+        fixture.write("observations.csv", text)
+        // A duplicate at the end, of a row far back, and a fall within a year.
+        let duplicateLine = text.utf8.count { $0 == 0x0A } + 1
+        fixture.write("observations.csv", text + "shiquan,gdp_growth,2018-05,8.5,\"x\ny\"\n")
+        let (dataset, problems) = loader(chunkBytes: chunkBytes).validate(directory: fixture.directory)
+        #expect(dataset == nil)
+        let errors = problems.filter { $0.severity == .error }
+        #expect(errors.map(\.line) == badLines + [duplicateLine], "\(errors)")
+        #expect(errors.dropLast().allSatisfy { $0.message.contains("value \"1,2\" is not a number") })
+        let range = try #require(text.range(of: "\nshiquan,gdp_growth,2018-05,"))
+        let firstLine = text[..<range.lowerBound].utf8.count { $0 == 0x0A } + 2
+        #expect(errors.last?.message.contains("first on line \(firstLine)") == true, "\(errors.last!)")
+    }
+
+    @Test func unterminatedQuoteNearTheEndIsOneProblem() throws {
+        let fixture = try LoadingFixture()
+        let (text, _) = LoadingChunkTests.observationsWithNotes(bad: [])
+        let line = text.utf8.count { $0 == 0x0A } + 1
+        fixture.write("observations.csv", text + "hanyin,fai,2019-09,1,\"open\nand never closed\n")
+        for chunkBytes in [3, 1 << 30] {
+            let errors = loader(chunkBytes: chunkBytes).validate(directory: fixture.directory).problems
+                .filter { $0.severity == .error }
+            #expect(errors.count == 1 && errors.first?.line == line && errors.first?.message.contains("never closed") == true,
+                    "\(errors)")
+        }
+    }
+}
