@@ -1,8 +1,67 @@
 import KaoheCore
 
-/// A bonus indicator: points for the completion rank at the top of the city, within a cap.
-public enum BonusCategory: IndicatorCategory {
+/// 加分指标 — a bonus indicator: points for the completion rank at the top of the city, within a cap.
+///
+/// Among the units that complete their target (c ≥ 1), rank by c; rank k earns
+/// `weight · rank_points[k − 1]` (nothing past the list). The category's total is capped:
+///
+///     bonus total = min(Σ bonus points, cap)
+///
+/// Example (rank_points [1.0, 0.6, 0.3], weight 2, cap 5): completions 1.3, 1.1, 1.1, 1.05, 0.95 →
+/// eligible ranks 1, 2, 2, 4, — → points 2, 1.2, 1.2, 0, 0.
+public struct BonusCategory: IndicatorCategory {
     public static let id = "bonus"
     public static let displayName = "加分指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
+
+    let scored: RuleScoredIndicators
+    /// The most a unit can gain from all bonus indicators together.
+    public let cap: Double
+
+    public init(context: ScoringContext, settings: inout SettingsReader) {
+        scored = RuleScoredIndicators(context: context, settings: &settings, defaultRule: BonusRankRule.self)
+        cap = settings.number("cap", default: 5, in: 0...100)
+    }
+
+    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
+
+    public func contribution(ofPoints sum: Double) -> Double { min(sum, cap) }
+
+    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
+
+    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
+                               into points: UnsafeMutableBufferPointer<Double>) {
+        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
+    }
+}
+
+/// `bonus_rank` — the spec's bonus rule: rank only the units with c ≥ 1 and pay `rank_points` by rank.
+public struct BonusRankRule: ScoringRule {
+    public static let id = "bonus_rank"
+    public static let displayName = "达标排名加分"
+
+    public var rankPoints: [Double]
+
+    public init(rankPoints: [Double] = [1.0, 0.6, 0.3]) {
+        self.rankPoints = rankPoints
+    }
+
+    public init(reading settings: inout SettingsReader) {
+        rankPoints = settings.numbers("rank_points", default: [1.0, 0.6, 0.3], in: 0...10)
+    }
+
+    public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
+        // Units short of their target take no part in the ranking: rank the eligible ones only.
+        let eligible = ranks.scratch
+        for unit in 0..<outcomes.unitCount {
+            let c = outcomes.completions[unit]
+            eligible[unit] = !c.isNaN && (c >= 1 || Ranking.areEqual(c, 1)) ? c : .nan
+        }
+        ranks.rank(UnsafeBufferPointer(eligible), places: rankPoints.count)
+        for unit in 0..<outcomes.unitCount {
+            let rank = ranks.ranks[unit]
+            points[unit] = eligible[unit].isNaN || rank == RankWorkspace.beyond || Int(rank) > rankPoints.count
+                ? 0 : outcomes.weight * rankPoints[Int(rank) - 1]
+        }
+    }
 }

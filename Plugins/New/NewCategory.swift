@@ -1,8 +1,43 @@
 import KaoheCore
 
-/// An indicator new this year: no history of its own, so forecasts lean on the peers and fallbacks.
-public enum NewCategory: IndicatorCategory {
+/// 新增考核指标 — an indicator new this year: no history of its own, so its forecast leans on the peers'
+/// years (`pooled`) or on the linear pace; the office must learn its definition and set a baseline.
+///
+/// Scored like a quantitative indicator (`scoring.new.rule`, default `completion_rank`):
+///
+///     score = weight · (completion_share · min(max(c, 0), 1) + rank_share · max(0, 1 − (rank − 1) · rank_step))
+///
+/// Its own risk: a forecast that rests on a fallback (`pooled`, `linear`, `naive`) is a warning, because
+/// its interval is a default, not evidence.
+///
+/// Example (defaults, weight 4): completions 0.8 and 1.2 rank 2 and 1 and score
+/// 4·(0.6·0.8 + 0.4·0.95) = 3.44 and 4·(0.6 + 0.4) = 4.
+public struct NewCategory: IndicatorCategory {
     public static let id = "new"
     public static let displayName = "新增考核指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
+
+    let scored: RuleScoredIndicators
+
+    public init(context: ScoringContext, settings: inout SettingsReader) {
+        scored = RuleScoredIndicators(context: context, settings: &settings, defaultRule: CompletionRankRule.self)
+    }
+
+    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
+
+    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
+
+    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
+                               into points: UnsafeMutableBufferPointer<Double>) {
+        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
+    }
+
+    public func riskReasons(position: Int, unit: Int) -> [RiskReason] {
+        let indicator = scored.context.indicators[position]
+        let forecast = scored.context.forecasts[indicator: indicator, unit: unit]
+        guard forecast.usesFallback, let method = forecast.methodUsed else { return [] }
+        let basis = ["pooled": "兄弟县区历史数据", "linear": "线性进度", "naive": "当前值"][method] ?? method
+        return [RiskReason(level: .warning, code: "fallback_forecast",
+                           text: "新增指标缺少本县历史数据，年底预测按\(basis)推算，不确定性较大")]
+    }
 }

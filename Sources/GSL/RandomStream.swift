@@ -7,7 +7,7 @@ import CGSL
 /// not by the thread that happens to run it: the results are identical for the same seed whatever the
 /// number of threads.
 public final class RandomStream {
-    private let generator: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
 
     /// The seed this stream was started from (after mixing in the sub-stream index).
     public let effectiveSeed: UInt64
@@ -42,15 +42,15 @@ public final class RandomStream {
     }
 
     /// A uniform draw from [0, 1).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func uniform() -> Double { gsl_rng_uniform(generator) }
 
     /// A uniform draw from (0, 1): never exactly 0, for logarithms and inverse CDFs.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func uniformPositive() -> Double { gsl_rng_uniform_pos(generator) }
 
     /// A normal draw with mean 0 and standard deviation `sigma` (GSL's ziggurat method).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func gaussian(sigma: Double = 1) -> Double { gsl_ran_gaussian_ziggurat(generator, sigma) }
 
     /// A Student-t draw with `degreesOfFreedom` ν > 0 (mean 0, scale 1).

@@ -1,0 +1,74 @@
+/// The shared machinery of categories whose indicators are forecast and scored by a `ScoringRule`
+/// (quantitative, new): the rule of each indicator (the category's `rule:`, or indicators.csv's `rule`
+/// column), deterministic points per scenario, and simulated points drawn from the forecasts.
+public struct RuleScoredIndicators: Sendable {
+    public let context: ScoringContext
+    /// The rule of each indicator, in `context.indicators` order.
+    public let rules: [any ScoringRule]
+    /// What the simulation needs of each indicator, copied out of `Indicator` (whose strings would
+    /// otherwise be retained and released on every draw).
+    let shapes: [(weight: Double, measure: Measure, direction: Direction)]
+
+    /// Reads the category's `rule:` and the rules' parameters from `settings`; an indicator's own `rule`
+    /// column overrides the category's choice (its parameters come from the same section).
+    public init(context: ScoringContext, settings: inout SettingsReader, defaultRule: any ScoringRule.Type) {
+        self.context = context
+        shapes = context.indicators.map { index in
+            let indicator = context.dataset.indicators[index]
+            return (indicator.weight, indicator.measure, indicator.direction)
+        }
+        let categoryRule = ScoringRules.chosen(by: &settings, default: defaultRule)
+        rules = context.indicators.map { index in
+            let indicator = context.dataset.indicators[index]
+            guard let id = indicator.rule?.trimmingSpaces().lowercased(), !id.isEmpty else { return categoryRule }
+            if id == defaultRule.id { return defaultRule.init(reading: &settings) }
+            guard let rule = ScoringRules.named(id) else {
+                settings.report(file: "indicators.csv", line: indicator.line,
+                                message: "indicator \(indicator.id) asks for scoring rule \"\(id)\", which does not exist; expected one of \(ScoringRules.all.map { $0.id }.joined(separator: ", "))")
+                return categoryRule
+            }
+            return rule.init(reading: &settings)
+        }
+    }
+
+    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] {
+        context.indicators.enumerated().map { position, indicator in
+            rules[position].score(context.outcomes(indicator: indicator, scenario: scenario, push: push))
+        }
+    }
+
+    /// Random unless every unit's forecast is known (m = 12 everywhere).
+    public func isRandom(position: Int) -> Bool {
+        let indicator = context.indicators[position]
+        let base = indicator * context.unitCount
+        return (0..<context.unitCount).contains { context.sampler.isRandom(base + $0) }
+    }
+
+    /// Draws every unit's year-end value, turns it into a completion, and scores the draw.
+    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
+                               into points: UnsafeMutableBufferPointer<Double>) {
+        let indicator = context.indicators[position]
+        let shape = shapes[position]
+        let units = context.unitCount
+        let base = indicator * units
+        context.dataset.targets.withUnsafeBufferPointer { allTargets in
+            let targets = UnsafeBufferPointer(rebasing: allTargets[base..<(base + units)])
+            let values = workspace.values, completions = workspace.completions
+            context.sampler.drawRow(from: base, into: values, stream: stream)
+            let direction = shape.direction
+            for unit in 0..<units {
+                completions[unit] = ScoringContext.completion(value: values[unit], target: targets[unit], direction: direction)
+            }
+            if let push, push.indicator == indicator, !workspace.completions[push.unit].isNaN {
+                let c = workspace.completions[push.unit] + push.completionShift
+                workspace.completions[push.unit] = c
+                workspace.values[push.unit] = direction == .higher ? c * targets[push.unit] : targets[push.unit] / c
+            }
+            rules[position].score(
+                OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: direction,
+                               completions: UnsafeBufferPointer(workspace.completions),
+                               values: UnsafeBufferPointer(workspace.values), targets: targets),
+                into: points, ranks: workspace.ranks)
+        }
+    }
+}

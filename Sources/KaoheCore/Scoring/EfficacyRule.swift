@@ -1,0 +1,41 @@
+/// `efficacy` — 功效系数法, the efficacy-coefficient method: 60 points at the floor value (不允许值),
+/// 100 at the satisfactory value (满意值), linear between and beyond, clamped to [0, 100], then scaled
+/// to the indicator's weight.
+///
+///     score = weight/100 · clamp(60 + 40 · (c − floor) / (satisfactory − floor), 0, 100)
+///
+/// on the completion c (direction applied), with `floor` and `satisfactory` completions (defaults 0.6 and 1.0).
+///
+/// Example (weight 5, defaults): c = 0.9 → 60 + 40·0.3/0.4 = 90 → 4.5; c = 1.2 → 100 → 5;
+/// c = 0.3 → 60 − 30 = 30 → 1.5; c = −0.9 → −90 → 0.
+public struct EfficacyRule: ScoringRule {
+    public static let id = "efficacy"
+    public static let displayName = "功效系数法"
+
+    public var floor: Double
+    public var satisfactory: Double
+
+    public init(floor: Double = 0.6, satisfactory: Double = 1.0) {
+        self.floor = floor
+        self.satisfactory = satisfactory
+    }
+
+    public init(reading settings: inout SettingsReader) {
+        floor = settings.number("floor", default: 0.6, in: 0...10)
+        satisfactory = settings.number("satisfactory", default: 1.0, in: 0...10)
+        if satisfactory <= floor {
+            settings.fail("satisfactory", "must be above floor (\(floor.formatted(shortest: true))), e.g. floor 0.6 and satisfactory 1.0")
+            floor = 0.6
+            satisfactory = 1.0
+        }
+    }
+
+    public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
+        for unit in 0..<outcomes.unitCount {
+            let c = outcomes.completions[unit]
+            guard !c.isNaN else { points[unit] = 0; continue }
+            let coefficient = 60 + 40 * (c - floor) / (satisfactory - floor)
+            points[unit] = outcomes.weight / 100 * min(max(coefficient, 0), 100)
+        }
+    }
+}

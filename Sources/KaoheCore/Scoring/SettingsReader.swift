@@ -1,0 +1,101 @@
+/// Reads one `scoring:` section of dataset.yaml for a category or rule, with the defaults of dataset.md,
+/// collecting every bad setting as a `dataset.yaml:LINE` problem instead of stopping at the first.
+public struct SettingsReader: Sendable {
+    /// The section (nil when dataset.yaml leaves it out: every key takes its default).
+    public let section: ConfigValue?
+    /// Where the section sits, e.g. "scoring.quantitative", for messages.
+    public let path: String
+    public private(set) var problems: [Problem] = []
+
+    public init(section: ConfigValue?, path: String) {
+        self.section = section
+        self.path = path
+    }
+
+    private var line: Int { section?.line ?? 0 }
+
+    private mutating func report(_ value: ConfigValue, _ message: String) {
+        problems.append(Problem(file: "dataset.yaml", line: value.line, message: message))
+    }
+
+    /// A number under `key`, `fallback` when absent, checked to lie in `range`.
+    public mutating func number(_ key: String, default fallback: Double, in range: ClosedRange<Double>) -> Double {
+        guard let value = section?[key] else { return fallback }
+        guard let number = value.numberValue, number.isFinite else {
+            report(value, "\(path).\(key) is \"\(value)\", not a number; write a number such as \(fallback.formatted(shortest: true))")
+            return fallback
+        }
+        guard range.contains(number) else {
+            report(value, "\(path).\(key) is \(number.formatted(shortest: true)); it must be between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+            return fallback
+        }
+        return number
+    }
+
+    /// A whole number under `key`.
+    public mutating func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        let number = number(key, default: Double(fallback), in: Double(range.lowerBound)...Double(range.upperBound))
+        guard number == number.rounded() else {
+            if let value = section?[key] { report(value, "\(path).\(key) must be a whole number, not \(number)") }
+            return fallback
+        }
+        return Int(number)
+    }
+
+    /// A list of numbers under `key`, each in `range`.
+    public mutating func numbers(_ key: String, default fallback: [Double], in range: ClosedRange<Double>) -> [Double] {
+        guard let value = section?[key] else { return fallback }
+        guard case let .list(items, _) = value, !items.isEmpty else {
+            report(value, "\(path).\(key) must be a list of numbers such as [\(fallback.map { $0.formatted(shortest: true) }.joined(separator: ", "))]")
+            return fallback
+        }
+        var numbers: [Double] = []
+        for item in items {
+            guard let number = item.numberValue, range.contains(number) else {
+                report(item, "\(path).\(key) holds \"\(item)\"; each entry must be a number between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+                return fallback
+            }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// A string under `key` (trimmed), `fallback` when absent.
+    public mutating func string(_ key: String, default fallback: String) -> String {
+        guard let value = section?[key] else { return fallback }
+        guard let text = value.stringValue?.trimmingSpaces(), !text.isEmpty else {
+            report(value, "\(path).\(key) must be a non-empty text such as \(fallback)")
+            return fallback
+        }
+        return text
+    }
+
+    /// A map from text to number under `key`, `fallback` when absent.
+    public mutating func numberMap(_ key: String, default fallback: [(String, Double)], in range: ClosedRange<Double>) -> [(String, Double)] {
+        guard let value = section?[key] else { return fallback }
+        guard case let .map(entries, _) = value, !entries.isEmpty else {
+            report(value, "\(path).\(key) must be a map such as {\(fallback.map { "\($0.0): \($0.1.formatted(shortest: true))" }.joined(separator: ", "))}")
+            return fallback
+        }
+        var result: [(String, Double)] = []
+        for (entryKey, entryValue) in entries {
+            guard let number = entryValue.numberValue, range.contains(number) else {
+                report(entryValue, "\(path).\(key).\(entryKey) must be a number between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+                return fallback
+            }
+            result.append((entryKey.trimmingSpaces(), number))
+        }
+        return result
+    }
+
+    /// Records a problem found elsewhere while reading the settings (an indicator's `rule` column).
+    public mutating func report(file: String, line: Int, message: String) {
+        problems.append(Problem(file: file, line: line, message: message))
+    }
+
+    /// Records a problem about the section itself (for checks across keys).
+    public mutating func fail(_ key: String, _ message: String) {
+        let value = section?[key] ?? section ?? .null(line: line)
+        report(value, "\(path).\(key): \(message)")
+    }
+}
