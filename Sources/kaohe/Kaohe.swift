@@ -14,6 +14,12 @@ struct Kaohe: ParsableCommand {
         version: KaoheVersion.description,
         subcommands: [
             Validate.self,
+            Status.self,
+            Forecast.self,
+            Compare.self,
+            Standing.self,
+            Ledger.self,
+            Generate.self,
         ]
     )
 }

@@ -78,7 +78,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Integers without a fraction; everything else in Swift's shortest round-trip form.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)

@@ -7,7 +7,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-extension YearMonth: @retroactive ExpressibleByArgument {
+extension YearMonth: ExpressibleByArgument {
     /// Parses `YYYY-MM`, as `--as-of 2019-06`.
     public init?(argument: String) {
         let parts = argument.split(separator: "-", omittingEmptySubsequences: false)
@@ -39,4 +39,9 @@ struct DatasetOptions: ParsableArguments {
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
+}
+
+/// The Chinese names of the registered categories, by id.
+func registeredCategoryNames() -> [String: String] {
+    Dictionary(uniqueKeysWithValues: registeredCategories.categories.map { ($0.id, $0.displayName) })
 }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import KaoheCategories
+import KaoheCore
+
+/// `--method NAME`: the forecasting method of every command that forecasts.
+struct MethodOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Forecasting method: \(ForecastMethods.names.joined(separator: ", ")) (default \(ForecastMethods.defaultName), the spec's computation).",
+        valueName: "name"))
+    var method: String = ForecastMethods.defaultName
+
+    func validate() throws {
+        guard ForecastMethods.named(method) != nil else {
+            throw ValidationError("unknown method \"\(method)\"; expected one of \(ForecastMethods.names.joined(separator: ", "))")
+        }
+    }
+
+    /// The chosen method (validated when the options were parsed).
+    var forecastMethod: any ForecastMethod { ForecastMethods.named(method) ?? SeasonalMethod() }
+}
+
+/// `--unit U`: a unit by id or Chinese name; the home unit when left out.
+struct UnitOption: ParsableArguments {
+    @Option(help: "The unit to show, by id or name (default: the home unit of dataset.yaml).")
+    var unit: String?
+
+    /// The index of the chosen unit in `dataset`, or a usage error naming the units there are.
+    func resolve(in dataset: Dataset) throws -> Int {
+        guard let unit else { return dataset.settings.home }
+        let wanted = unit.trimmingSpaces()
+        if let index = dataset.units.firstIndex(where: { $0.id == wanted || $0.name == wanted }) { return index }
+        throw CommandFailure(
+            message: "no unit \"\(wanted)\" in \(dataset.directory); expected one of \(dataset.units.map(\.id).joined(separator: ", "))",
+            status: ExitStatus.usage
+        )
+    }
+}
+
+extension YearMonth {
+    /// "2019年8月", as reports write a month.
+    var chineseLabel: String { "\(year)年\(month)月" }
+}
+
+/// `--draws N --seed S`: the simulation's size and seed (dataset.md rule 16).
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Simulated years (default 10000).")
+    var draws: Int = 10_000
+    @Option(help: "Random seed (default 1); the same seed gives the same result on any number of threads.")
+    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Worker threads (default: every core); results do not depend on it.", visibility: .hidden))
+    var threads: Int?
+
+    func validate() throws {
+        guard draws >= 1, draws <= 10_000_000 else { throw ValidationError("--draws must be between 1 and 10000000") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+}
+
+/// Loads, forecasts and prepares the categories: what every standing-based command starts from.
+func prepareStanding(_ options: DatasetOptions, method: any ForecastMethod) throws -> StandingEngine {
+    let dataset = try options.load()
+    let forecasts = ForecastEngine(method: method).forecastAll(dataset)
+    return try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
+}
