@@ -13,6 +13,7 @@ public struct BonusCategory: IndicatorCategory {
     public static let id = "bonus"
     public static let displayName = "加分指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
+    public static let ledgerTreatment = LedgerTreatment.pointsWon
 
     let scored: RuleScoredIndicators
     /// The most a unit can gain from all bonus indicators together.

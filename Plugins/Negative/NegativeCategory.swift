@@ -18,6 +18,7 @@ public struct NegativeCategory: IndicatorCategory {
     public static let id = "negative"
     public static let displayName = "负面清单"
     public static let acceptedMeasures: Set<Measure> = [.events]
+    public static let ledgerTreatment = LedgerTreatment.eventsCharged
 
     let context: ScoringContext
     /// The band index a veto caps the grade at.

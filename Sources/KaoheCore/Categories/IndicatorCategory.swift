@@ -13,6 +13,8 @@ public protocol IndicatorCategory: Sendable {
     static var displayName: String { get }
     /// The measures its indicators may take (dataset.md, reading rule 2).
     static var acceptedMeasures: Set<Measure> { get }
+    /// How the department ledger charges its indicators (default: the points lost).
+    static var ledgerTreatment: LedgerTreatment { get }
 
     /// Reads the category's own `scoring:` section (bad settings go to `settings.problems`, naming
     /// dataset.yaml's line) and prepares to score `context.indicators`.
@@ -42,12 +44,23 @@ public protocol IndicatorCategory: Sendable {
 }
 
 extension IndicatorCategory {
+    public static var ledgerTreatment: LedgerTreatment { .pointsLost }
     public func contribution(ofPoints sum: Double) -> Double { sum }
     public func gradeCaps() -> [Int?] { [] }
     public func isRandom(position: Int) -> Bool { false }
     public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
                                into points: UnsafeMutableBufferPointer<Double>) {}
     public func riskReasons(position: Int, unit: Int) -> [RiskReason] { [] }
+}
+
+/// How the department ledger (dataset.md, "Department ledger") charges a category's indicators.
+public enum LedgerTreatment: Sendable {
+    /// weight − projected points, charged as a loss (quantitative, new, common).
+    case pointsLost
+    /// The projected points before the category's cap, credited as a gain (bonus).
+    case pointsWon
+    /// Not by indicator: each event is charged to its department (negative list).
+    case eventsCharged
 }
 
 /// A reason an indicator is at risk, with the level it calls for.

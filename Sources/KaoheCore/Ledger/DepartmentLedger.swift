@@ -59,11 +59,11 @@ public struct DepartmentAccount: Sendable, Equatable {
 /// entries. With `departments: {multiplier: k, cooperating_share: s}` and `reporting: {deadline_day: d,
 /// late_points: p}`:
 ///
-/// - each indicator that is neither a gain category (bonus) nor a negative-list indicator (measure
-///   `events`): loss L = weight − projected score of the home unit; the lead department gets −k·L and
-///   each cooperating department −k·s·L;
-/// - each bonus indicator: gain G = its projected points before the category's cap (reading rule 15);
-///   lead +k·G, each cooperating department +k·s·G;
+/// - each indicator whose category charges points lost (`LedgerTreatment.pointsLost`: quantitative,
+///   new, common): loss L = weight − projected score of the home unit; the lead department gets −k·L
+///   and each cooperating department −k·s·L;
+/// - each indicator whose category credits points won (`.pointsWon`: bonus): gain G = its projected
+///   points before the category's cap (reading rule 15); lead +k·G, each cooperating department +k·s·G;
 /// - each negative-list event of the home unit in the assessment year up to the as_of month: −k·points
 ///   to its `department`, or to the indicator's lead department when that is empty;
 /// - each monthly report of a month of the assessment year before as_of (submissions.csv): due on day
@@ -85,23 +85,22 @@ public struct DepartmentLedger: Sendable {
     public let unit: Int
 
     /// The ledger of the home unit's departments from the projected standing of `engine`.
-    public init(engine: StandingEngine, gainCategories: Set<String> = ["bonus"]) {
+    public init(engine: StandingEngine) {
         self.init(dataset: engine.dataset, projectedPoints: engine.standing(.projected).points,
-                  gainCategories: gainCategories)
+                  treatments: engine.ledgerTreatments)
     }
 
     /// The ledger from `projectedPoints` laid out as `ScenarioStanding.points`
     /// (`[indicator · unitCount + unit]`, before category caps).
     ///
-    /// - Parameter gainCategories: the category ids whose indicators earn points rather than lose them
-    ///   (the spec's `bonus`); the core otherwise never names a category.
-    public init(dataset: Dataset, projectedPoints: [Double], gainCategories: Set<String> = ["bonus"]) {
+    /// - Parameter treatments: how each indicator is charged, as its category declares
+    ///   (`StandingEngine.ledgerTreatments`).
+    public init(dataset: Dataset, projectedPoints: [Double], treatments: [LedgerTreatment]) {
         let settings = dataset.settings
         let home = settings.home
         let units = dataset.units.count
         let multiplier = settings.departments.multiplier
         let share = settings.departments.cooperatingShare
-        let gains = Set(gainCategories.map { $0.trimmingSpaces().lowercased() })
         var book = Book()
 
         // Every department named in indicators.csv, in the order named.
@@ -112,9 +111,9 @@ public struct DepartmentLedger: Sendable {
 
         // Indicators: points lost (or, for gain categories, won) by the home unit.
         let k = LedgerText.number(multiplier), s = LedgerText.number(share)
-        for (index, indicator) in dataset.indicators.enumerated() where indicator.measure != .events {
+        for (index, indicator) in dataset.indicators.enumerated() where treatments[index] != .eventsCharged {
             let score = projectedPoints[index * units + home]
-            let isGain = gains.contains(indicator.category.trimmingSpaces().lowercased())
+            let isGain = treatments[index] == .pointsWon
             let base = isGain ? (score.isNaN ? 0 : score) : indicator.weight - (score.isNaN ? 0 : score)
             let signed = isGain ? base : -base
             guard abs(base) > Ranking.tolerance * max(1, abs(indicator.weight)) else { continue }

@@ -1,57 +1,5 @@
 import Yams
 
-/// The defaults of dataset.md for each category's `scoring:` section (line 0: not written in the file).
-///
-/// The core does not interpret these; it merges what dataset.yaml writes over them, key by key, and hands
-/// each category module its own section. A category registered without an entry here gets what the file
-/// writes (or an empty map).
-enum DefaultScoring {
-    static func section(_ id: String) -> ConfigValue? {
-        func number(_ value: Double) -> ConfigValue { .number(value, line: 0) }
-        func map(_ entries: [(String, ConfigValue)]) -> ConfigValue {
-            .map(entries.map { (key: $0.0, value: $0.1) }, line: 0)
-        }
-        switch id {
-        case "quantitative", "new":
-            return map([("completion_share", number(0.6)), ("rank_share", number(0.4)), ("rank_step", number(0.05))])
-        case "bonus":
-            return map([("rank_points", .list([number(1.0), number(0.6), number(0.3)], line: 0)), ("cap", number(5))])
-        case "common":
-            return map([
-                ("grade_points", map([("A", number(1.0)), ("B", number(0.9)), ("C", number(0.75)), ("D", number(0.5))])),
-                ("assume", .string("B", line: 0)),
-            ])
-        case "negative":
-            return map([("veto_grade", .string("一般", line: 0))])
-        default:
-            return nil
-        }
-    }
-
-    /// `written` over `defaults`, key by key (maps merge recursively; anything else replaces).
-    static func merge(_ written: ConfigValue, over defaults: ConfigValue) -> ConfigValue {
-        if case .null = written { return defaults }  // `quantitative:` with nothing under it
-        guard case let .map(defaultEntries, _) = defaults, case let .map(writtenEntries, line) = written else {
-            return written
-        }
-        var merged: [(key: String, value: ConfigValue)] = []
-        var used = Set<Int>()
-        for entry in defaultEntries {
-            let wanted = entry.key.lowercased()
-            if let index = writtenEntries.firstIndex(where: { $0.key.trimmingSpaces().lowercased() == wanted }) {
-                used.insert(index)
-                merged.append((key: entry.key, value: merge(writtenEntries[index].value, over: entry.value)))
-            } else {
-                merged.append(entry)
-            }
-        }
-        for (index, entry) in writtenEntries.enumerated() where !used.contains(index) {
-            merged.append(entry)
-        }
-        return .map(merged, line: line)
-    }
-}
-
 /// What dataset.yaml says, as far as it could be read.
 struct SettingsDraft {
     var name: String?
@@ -348,15 +296,9 @@ struct DatasetYAMLReader {
                     + "scoring: {quantitative: {completion_share: 0.6}}")
             }
         }
-        for id in catalog.ids {
-            let defaults = DefaultScoring.section(id)
-            switch (written[id], defaults) {
-            case let (written?, defaults?): draft.scoring[id] = DefaultScoring.merge(written, over: defaults)
-            case let (written?, nil): draft.scoring[id] = written
-            case let (nil, defaults?): draft.scoring[id] = defaults
-            case (nil, nil): draft.scoring[id] = .map([], line: 0)
-            }
-        }
+        // Each category module reads its own section and applies its own defaults (dataset.md's), key
+        // by key; the loader only hands over what the file writes.
+        for (id, section) in written { draft.scoring[id] = section }
     }
 
     /// The entries of a settings section (`departments:` …), with notes for unknown keys.

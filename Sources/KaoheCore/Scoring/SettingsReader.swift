@@ -10,6 +10,12 @@ public struct SettingsReader: Sendable {
     public init(section: ConfigValue?, path: String) {
         self.section = section
         self.path = path
+        switch section {
+        case nil, .null?, .map?: break
+        case let other?:
+            problems.append(Problem(file: "dataset.yaml", line: other.line,
+                                    message: "\(path) must be a mapping of settings, e.g. {rule: completion_rank}; it is \"\(other)\""))
+        }
     }
 
     private var line: Int { section?.line ?? 0 }
@@ -70,20 +76,26 @@ public struct SettingsReader: Sendable {
         return text
     }
 
-    /// A map from text to number under `key`, `fallback` when absent.
+    /// A map from text to number under `key`, merged key by key over `fallback` (dataset.md: settings
+    /// merge with the defaults key by key), so `{A: 0.95}` changes A and keeps the other defaults.
     public mutating func numberMap(_ key: String, default fallback: [(String, Double)], in range: ClosedRange<Double>) -> [(String, Double)] {
         guard let value = section?[key] else { return fallback }
         guard case let .map(entries, _) = value, !entries.isEmpty else {
             report(value, "\(path).\(key) must be a map such as {\(fallback.map { "\($0.0): \($0.1.formatted(shortest: true))" }.joined(separator: ", "))}")
             return fallback
         }
-        var result: [(String, Double)] = []
+        var result = fallback
         for (entryKey, entryValue) in entries {
             guard let number = entryValue.numberValue, range.contains(number) else {
                 report(entryValue, "\(path).\(key).\(entryKey) must be a number between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
                 return fallback
             }
-            result.append((entryKey.trimmingSpaces(), number))
+            let name = entryKey.trimmingSpaces()
+            if let index = result.firstIndex(where: { $0.0.lowercased() == name.lowercased() }) {
+                result[index].1 = number
+            } else {
+                result.append((name, number))
+            }
         }
         return result
     }

@@ -54,6 +54,15 @@ public struct StandingEngine: Sendable {
 
     public var unitCount: Int { dataset.units.count }
 
+    /// How the ledger charges each indicator, in indicator order (by its category's declaration).
+    public var ledgerTreatments: [LedgerTreatment] {
+        var treatments = [LedgerTreatment](repeating: .pointsLost, count: dataset.indicators.count)
+        for (index, category) in categories.enumerated() {
+            for indicator in members[index] { treatments[indicator] = type(of: category).ledgerTreatment }
+        }
+        return treatments
+    }
+
     /// The grade band of `total` for `unit`, with the veto caps of every category applied.
     func grade(total: Double, cap: Int?) -> Int {
         let band = dataset.settings.grade(forTotal: total)

@@ -13,8 +13,18 @@ struct Validate: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let result = DatasetLoader(categories: registeredCategories)
+        var result = DatasetLoader(categories: registeredCategories)
             .validate(directory: options.dataset, asOf: options.asOf)
+        // Each category reads its own `scoring:` section; a dataset that loads is checked by them too.
+        if let dataset = result.dataset {
+            do {
+                _ = try StandingEngine(dataset: dataset, forecasts: ForecastEngine().forecastAll(dataset),
+                                       catalog: registeredCategories)
+            } catch {
+                result.problems += error.problems
+                result.dataset = nil
+            }
+        }
         let errors = result.problems.filter { $0.severity == .error }
         switch output.format {
         case .json:
