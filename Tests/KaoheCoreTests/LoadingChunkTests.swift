@@ -26,9 +26,12 @@ import Testing
         return (text, badLines)
     }
 
-    func loader(chunkBytes: Int) -> DatasetLoader {
+    /// A loader cutting observations.csv into chunks of `chunkBytes` and assembling in parts of `seriesPerPart`
+    /// series.
+    func loader(chunkBytes: Int, seriesPerPart: Int = 1) -> DatasetLoader {
         var loader = DatasetLoader(categories: registeredCategories)
         loader.observationChunkBytes = chunkBytes
+        loader.observationSeriesPerPart = seriesPerPart
         return loader
     }
 
@@ -37,7 +40,7 @@ import Testing
         let fixture = try LoadingFixture()
         let (text, _) = LoadingChunkTests.observationsWithNotes(bad: [])
         fixture.write("observations.csv", text)
-        let whole = loader(chunkBytes: 1 << 30).validate(directory: fixture.directory)
+        let whole = loader(chunkBytes: 1 << 30, seriesPerPart: 1 << 30).validate(directory: fixture.directory)
         let pieces = loader(chunkBytes: chunkBytes).validate(directory: fixture.directory)
         let a = try #require(whole.dataset), b = try #require(pieces.dataset)
         #expect(whole.problems.map(\.description) == pieces.problems.map(\.description))
@@ -78,5 +81,27 @@ import Testing
             #expect(errors.count == 1 && errors.first?.line == line && errors.first?.message.contains("never closed") == true,
                     "\(errors)")
         }
+    }
+
+    /// Duplicates, falls and `lower` values ≤ 0 are found the same whether the assembly runs in one part or
+    /// in parts by series range.
+    @Test func assemblyInPartsFindsTheSameProblems() throws {
+        let fixture = try LoadingFixture()
+        fixture.replace("indicators.csv", "rate,%,higher", with: "rate,%,lower")
+        fixture.replace("observations.csv", "hanyin,gdp_growth,2019-08,8.3", with: "hanyin,gdp_growth,2019-08,-0.4")
+        fixture.replace("observations.csv", "ningshan,fai,2019-05,45", with: "ningshan,fai,2019-05,30")
+        fixture.append("observations.csv", "shiquan,fai,2018-03,30")
+        var results: [[String]] = []
+        for (chunkBytes, seriesPerPart) in [(1 << 30, 1 << 30), (5, 1), (50, 2), (1 << 30, 1)] {
+            let problems = loader(chunkBytes: chunkBytes, seriesPerPart: seriesPerPart)
+                .validate(directory: fixture.directory).problems
+            results.append(problems.map(\.description))
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+        let errors = results[0]
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.contains { $0.contains("cumulative value 30 of unit ningshan on fai for 2019-05") })
+        #expect(errors.contains { $0.contains("unit hanyin (2019-08) is -0.4") })
+        #expect(errors.contains { $0.contains("duplicate row for unit shiquan, indicator fai, period 2018-03") })
     }
 }

@@ -12,8 +12,10 @@ import Dispatch
 /// - observations.csv is read in parallel (see `ObservationsReader`); the other files are small.
 public struct DatasetLoader: Sendable {
     public let categories: CategoryCatalog
-    /// The least bytes of observations.csv per parallel chunk (tests lower it to cut small files).
+    /// The least bytes of observations.csv per parallel chunk, and series per part of its assembly (tests
+    /// lower them to cut small files).
     var observationChunkBytes = ObservationsReader.defaultMinimumChunkBytes
+    var observationSeriesPerPart = ObservationsReader.defaultMinimumSeriesPerPart
 
     public init(categories: CategoryCatalog) {
         self.categories = categories
@@ -47,7 +49,7 @@ public struct DatasetLoader: Sendable {
 
         // observations.csv (itself read in parallel chunks) alongside the smaller files.
         let work = LoadWork(directory: directory, categories: categories, context: context,
-                            chunkBytes: observationChunkBytes)
+                            chunkBytes: observationChunkBytes, seriesPerPart: observationSeriesPerPart)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 { work.readObservations() } else { work.readOtherFiles() }
         }
@@ -88,6 +90,7 @@ private final class LoadWork: @unchecked Sendable {
     let categories: CategoryCatalog
     let context: LoadContext
     let chunkBytes: Int
+    let seriesPerPart: Int
 
     // Written by `readObservations` only.
     var store: ObservationStore?
@@ -99,16 +102,18 @@ private final class LoadWork: @unchecked Sendable {
     var submissions: [Submission] = []
     var otherLog = ProblemLog()
 
-    init(directory: String, categories: CategoryCatalog, context: LoadContext, chunkBytes: Int) {
+    init(directory: String, categories: CategoryCatalog, context: LoadContext, chunkBytes: Int, seriesPerPart: Int) {
         self.directory = directory
         self.categories = categories
         self.context = context
         self.chunkBytes = chunkBytes
+        self.seriesPerPart = seriesPerPart
     }
 
     func readObservations() {
         var reader = ObservationsReader(context: context)
         reader.minimumChunkBytes = chunkBytes
+        reader.minimumSeriesPerPart = seriesPerPart
         if reader.read(directory: directory, log: &observationLog) {
             store = reader.assemble(log: &observationLog)
         }

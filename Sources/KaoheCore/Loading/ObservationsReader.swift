@@ -25,6 +25,9 @@ struct ObservationsReader {
     /// At least this many bytes per chunk (tests lower it to exercise the cuts).
     static let defaultMinimumChunkBytes = 1 << 20
     var minimumChunkBytes = ObservationsReader.defaultMinimumChunkBytes
+    /// At least this many series per part of the assembly (tests lower it).
+    static let defaultMinimumSeriesPerPart = 4096
+    var minimumSeriesPerPart = ObservationsReader.defaultMinimumSeriesPerPart
 
     init(context: LoadContext) { self.context = context }
 
@@ -122,7 +125,7 @@ struct ObservationsReader {
         // (reading every chunk in file order, so the first of duplicates wins and the later is reported),
         // and checks its series.
         let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let partCount = max(1, min(cores, seriesCount / 4096))
+        let partCount = max(1, min(cores, seriesCount / max(minimumSeriesPerPart, 1)))
         let parts = AssemblyParts(count: partCount)
         let chunks = self.chunks
         let infos = context.indicatorInfo
@@ -137,9 +140,9 @@ struct ObservationsReader {
                     let keys = chunk.keys, values = chunk.values
                     for i in 0..<chunk.count {
                         let key = keys[i]
-                        let series = Int(key >> 16)
+                        let series = Int(key >> 20)
                         guard series >= first && series < last else { continue }
-                        let cell = series * months + Int(key & 0xFFFF) - shift
+                        let cell = series * months + Int(key & 0xFFFFF) - shift
                         if cells[cell].isNaN {
                             cells[cell] = values[i]
                         } else {
@@ -160,7 +163,7 @@ struct ObservationsReader {
                                 if value.isNaN { continue }
                                 if let previous,
                                    value < previous.value - 1e-9 * max(abs(previous.value), abs(value)) {
-                                    let key = UInt64(series) << 16 | UInt64(shift + y * 12)
+                                    let key = UInt64(series) << 20 | UInt64(shift + y * 12)
                                     result.falls.append((key + UInt64(m), key + UInt64(previous.month)))
                                 }
                                 previous = (value, m)
@@ -172,7 +175,7 @@ struct ObservationsReader {
                         var m = asOfMonth - 1
                         while m >= 0 && cells[yearBase + m].isNaN { m -= 1 }
                         if m >= 0 && cells[yearBase + m] <= 0 {
-                            result.nonPositive.append(UInt64(series) << 16 | UInt64(shift + (year - firstYear) * 12 + m))
+                            result.nonPositive.append(UInt64(series) << 20 | UInt64(shift + (year - firstYear) * 12 + m))
                         }
                     }
                 }
@@ -197,12 +200,12 @@ struct ObservationsReader {
         let lines = firstLines(of: wanted)
         let file = DatasetFile.observations
         func describe(_ key: UInt64) -> (unit: String, indicator: String, period: YearMonth) {
-            let series = Int(key >> 16), period = Int(key & 0xFFFF)
+            let series = Int(key >> 20), period = Int(key & 0xFFFFF)
             return (units.ids[series % unitCount], context.indicatorInfo[series / unitCount].id,
                     YearMonth(year: 1949 + period / 12, month: period % 12 + 1))
         }
         func value(_ key: UInt64) -> Double {
-            values[Int(key >> 16) * months + Int(key & 0xFFFF) - shift]
+            values[Int(key >> 20) * months + Int(key & 0xFFFFF) - shift]
         }
         for duplicate in duplicates {
             let (unit, indicator, period) = describe(duplicate.key)
@@ -229,14 +232,14 @@ struct ObservationsReader {
     /// The line of the first row (in file order) of each key.
     private func firstLines(of keys: Set<UInt64>) -> [UInt64: Int] {
         // A bit per series filters the rows before the set is asked.
-        let seriesCount = (keys.map { Int($0 >> 16) }.max() ?? 0) + 1
+        let seriesCount = (keys.map { Int($0 >> 20) }.max() ?? 0) + 1
         var wantedSeries = [Bool](repeating: false, count: seriesCount)
-        for key in keys { wantedSeries[Int(key >> 16)] = true }
+        for key in keys { wantedSeries[Int(key >> 20)] = true }
         var found: [UInt64: Int] = [:]
         for chunk in chunks {
             for i in 0..<chunk.count {
                 let key = chunk.keys[i]
-                let series = Int(key >> 16)
+                let series = Int(key >> 20)
                 guard series < seriesCount, wantedSeries[series], keys.contains(key), found[key] == nil else { continue }
                 found[key] = chunk.absolute(Int(chunk.lines[i]))
             }
@@ -325,7 +328,7 @@ final class ObservationChunk: @unchecked Sendable {
     /// The absolute line of `start`, once known.
     var baseLine = 1
 
-    /// `series << 16 | (year − 1949) · 12 + month − 1`, series = indicator · unitCount + unit.
+    /// `series << 20 | (year − 1949) · 12 + month − 1`, series = indicator · unitCount + unit.
     @exclusivity(unchecked) private(set) var keys: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private(set) var values: UnsafeMutablePointer<Double>
     @exclusivity(unchecked) private(set) var lines: UnsafeMutablePointer<UInt32>
@@ -549,7 +552,7 @@ struct ChunkParser: @unchecked Sendable {
                 }
                 guard valid, unit >= 0, indicator >= 0 else { continue rows }
                 let series = UInt64(indicator * unitCount + unit)
-                chunk.append(key: series << 16 | UInt64(periodIndex), value: value, line: line)
+                chunk.append(key: series << 20 | UInt64(periodIndex), value: value, line: line)
             }
             records.removeAll()
         }
