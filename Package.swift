@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "kaohe", targets: ["kaohe"]),
         .library(name: "KaoheCore", targets: ["KaoheCore"]),
+        .library(name: "KaoheCategories", targets: ["KaoheCategories"]),
+        .library(name: "KaoheSynthetic", targets: ["KaoheSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -39,7 +39,6 @@ extension StandingEngine {
     ///   4 · units · draws bytes for the totals kept for percentiles.
     public func simulate(draws: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, pushes: [Push] = []) -> SimulatedStanding {
         let units = unitCount
-        let indicatorCount = dataset.indicators.count
         let bands = dataset.settings.grades.count
         let blocks = (draws + Self.blockSize - 1) / Self.blockSize
         let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
