@@ -7,13 +7,22 @@ import KaoheCore
 ///
 ///     bonus total = min(Σ bonus points, cap)
 ///
-/// Example (rank_points [1.0, 0.6, 0.3], weight 2, cap 5): completions 1.3, 1.1, 1.1, 1.05, 0.95 →
-/// eligible ranks 1, 2, 2, 4, — → points 2, 1.2, 1.2, 0, 0.
+/// The worked examples are `examples`, run by the test suite.
 public struct BonusCategory: IndicatorCategory {
     public static let id = "bonus"
     public static let displayName = "加分指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
     public static let ledgerTreatment = LedgerTreatment.pointsWon
+
+    public static let examples = [
+        CategoryExample(
+            "Only units that meet the target rank: 1.3, 1.1, 1.1, 1.05, 0.95 → ranks 1, 2, 2, 4, — → 2·[1, 0.6, 0.6, 0, 0]",
+            weight: 2, outcomes: [.completion(1.3), .completion(1.1), .completion(1.1), .completion(1.05), .completion(0.95)],
+            points: [2, 1.2, 1.2, 0, 0]),
+        CategoryExample(
+            "The category total is capped at 5: 6 points for rank 1 count as 5; 3.6 for rank 2 stay 3.6",
+            weight: 6, outcomes: [.completion(1.2), .completion(1.1)], points: [6, 3.6], contributions: [5, 3.6]),
+    ]
 
     let scored: RuleScoredIndicators
     /// The most a unit can gain from all bonus indicators together.

@@ -10,12 +10,17 @@ import KaoheCore
 /// not drawn in the simulation. Its own risk: a quarter whose submissions are due (its last month ≤
 /// as_of) with no row, or with any of plan, progress, evidence = no, is a warning.
 ///
-/// Example (defaults A 1.0, B 0.9, C 0.75, D 0.5, weight 3): graded B in Q1 and C in Q2 → C → 2.25;
-/// not graded yet → assumed B → 2.7.
+/// The worked examples are `examples`, run by the test suite.
 public struct CommonCategory: IndicatorCategory {
     public static let id = "common"
     public static let displayName = "共性指标"
     public static let acceptedMeasures: Set<Measure> = [.grade]
+
+    public static let examples = [
+        CategoryExample(
+            "Graded C → 3·0.75; not graded yet → assumed B → 3·0.9; graded A → 3",
+            weight: 3, outcomes: [.grade("C"), .grade(nil), .grade("A")], points: [2.25, 2.7, 3]),
+    ]
 
     let context: ScoringContext
     let gradePoints: [(grade: String, share: Double)]

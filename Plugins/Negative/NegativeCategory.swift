@@ -11,14 +11,21 @@ import KaoheCore
 /// a veto caps the grade, never the rank. Its own risk: a veto or any deduction this year calls for
 /// supervision.
 ///
-/// Example: 2 history events of 1 and 3 points over H = 4 years, as_of August → λ = 2/4 · 4/12 = 1/6,
-/// p̄ = 2; with one event of 0.5 points so far the projected deduction is 0.5 and the expected simulated
-/// deduction 0.5 + 2/6 ≈ 0.83.
+/// For the simulation: 2 history events of 1 and 3 points over H = 4 years, as_of August → λ = 2/4 ·
+/// 4/12 = 1/6, p̄ = 2; with one event of 0.5 points so far the expected simulated deduction is
+/// 0.5 + 2/6 ≈ 0.83. The worked examples of the projected deduction are `examples`.
 public struct NegativeCategory: IndicatorCategory {
     public static let id = "negative"
     public static let displayName = "负面清单"
     public static let acceptedMeasures: Set<Measure> = [.events]
     public static let ledgerTreatment = LedgerTreatment.eventsCharged
+
+    public static let examples = [
+        CategoryExample(
+            "This year's events deduct their points from the total: 0.5, nothing, 2",
+            weight: 0, outcomes: [.deduction(0.5), .deduction(0), .deduction(2)], points: [0.5, 0, 2],
+            contributions: [-0.5, 0, -2]),
+    ]
 
     let context: ScoringContext
     /// The band index a veto caps the grade at.

@@ -10,12 +10,17 @@ import KaoheCore
 /// Its own risk: a forecast that rests on a fallback (`pooled`, `linear`, `naive`) is a warning, because
 /// its interval is a default, not evidence.
 ///
-/// Example (defaults, weight 4): completions 0.8 and 1.2 rank 2 and 1 and score
-/// 4·(0.6·0.8 + 0.4·0.95) = 3.44 and 4·(0.6 + 0.4) = 4.
+/// The worked examples are `examples`, run by the test suite.
 public struct NewCategory: IndicatorCategory {
     public static let id = "new"
     public static let displayName = "新增考核指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
+
+    public static let examples = [
+        CategoryExample(
+            "Completions 0.8 and 1.2 rank 2 and 1: 4·(0.6·0.8 + 0.4·0.95) = 3.44 and 4·(0.6 + 0.4) = 4",
+            weight: 4, outcomes: [.completion(0.8), .completion(1.2)], points: [3.44, 4]),
+    ]
 
     let scored: RuleScoredIndicators
 

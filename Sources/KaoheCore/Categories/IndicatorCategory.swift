@@ -15,6 +15,8 @@ public protocol IndicatorCategory: Sendable {
     static var acceptedMeasures: Set<Measure> { get }
     /// How the department ledger charges its indicators (default: the points lost).
     static var ledgerTreatment: LedgerTreatment { get }
+    /// Worked examples of its scoring under the default settings; the test suite runs every one.
+    static var examples: [CategoryExample] { get }
 
     /// Reads the category's own `scoring:` section (bad settings go to `settings.problems`, naming
     /// dataset.yaml's line) and prepares to score `context.indicators`.
@@ -45,6 +47,7 @@ public protocol IndicatorCategory: Sendable {
 
 extension IndicatorCategory {
     public static var ledgerTreatment: LedgerTreatment { .pointsLost }
+    public static var examples: [CategoryExample] { [] }
     public func contribution(ofPoints sum: Double) -> Double { sum }
     public func gradeCaps() -> [Int?] { [] }
     public func isRandom(position: Int) -> Bool { false }
