@@ -19,6 +19,11 @@ struct Kaohe: ParsableCommand {
             Compare.self,
             Standing.self,
             Ledger.self,
+            Risks.self,
+            Notices.self,
+            Summary.self,
+            Bulletin.self,
+            Report.self,
             Generate.self,
         ]
     )

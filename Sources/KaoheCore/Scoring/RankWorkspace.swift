@@ -65,13 +65,14 @@ public final class RankWorkspace {
             }
         }
         let threshold = kept > 0 ? best[kept - 1] : .infinity
+        // Everything within the tolerance below the threshold ties with it: one comparison per unit.
+        let floor = kept > 0 ? threshold - Ranking.tolerance * max(abs(threshold), 1e-300) : .infinity
         // 2. Candidates: every unit as good as the threshold (within tolerance); when ranking
         //    everything, every unit.
         var count = 0
         for unit in 0..<unitCount {
             let value = values[unit]
-            let isCandidate = !partial || (!value.isNaN && kept > 0 && (value > threshold || Ranking.areEqual(value, threshold)))
-            if isCandidate {
+            if !partial || value >= floor {
                 candidates[count] = Int32(unit)
                 count += 1
             } else {
@@ -80,13 +81,21 @@ public final class RankWorkspace {
         }
         // 3. Exact competition ranks among the candidates (every other unit is worse than all of them).
         var slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
-        slice.sort { lhs, rhs in
-            let a = values[Int(lhs)], b = values[Int(rhs)]
-            switch (a.isNaN, b.isNaN) {
-            case (false, false): return a > b || (!(a < b) && lhs < rhs)
-            case (false, true): return true
-            case (true, false): return false
-            case (true, true): return lhs < rhs
+        if partial {
+            // No NaN among partial candidates: the plain order, value then unit.
+            slice.sort { lhs, rhs in
+                let a = values[Int(lhs)], b = values[Int(rhs)]
+                return a > b || (!(a < b) && lhs < rhs)
+            }
+        } else {
+            slice.sort { lhs, rhs in
+                let a = values[Int(lhs)], b = values[Int(rhs)]
+                switch (a.isNaN, b.isNaN) {
+                case (false, false): return a > b || (!(a < b) && lhs < rhs)
+                case (false, true): return true
+                case (true, false): return false
+                case (true, true): return lhs < rhs
+                }
             }
         }
         var anchor = Double.nan
