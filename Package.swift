@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
-        .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports"]),
+        .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports", "KaoheCore"]),
         .testTarget(name: "KaoheCLITests", dependencies: ["kaohe"]),
         .testTarget(name: "KaoheSyntheticTests", dependencies: ["KaoheSynthetic"]),
     ],

@@ -8,7 +8,7 @@ import KaoheCore
 ///     bonus total = min(Σ bonus points, cap)
 ///
 /// The worked examples are `examples`, run by the test suite.
-public struct BonusCategory: IndicatorCategory {
+public struct BonusCategory: RuleScoredCategory {
     public static let id = "bonus"
     public static let displayName = "加分指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
@@ -24,7 +24,7 @@ public struct BonusCategory: IndicatorCategory {
             weight: 6, outcomes: [.completion(1.2), .completion(1.1)], points: [6, 3.6], contributions: [5, 3.6]),
     ]
 
-    let scored: RuleScoredIndicators
+    public let scored: RuleScoredIndicators
     /// The most a unit can gain from all bonus indicators together.
     public let cap: Double
 
@@ -33,16 +33,8 @@ public struct BonusCategory: IndicatorCategory {
         cap = settings.number("cap", default: 5, in: 0...100)
     }
 
-    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
-
     public func contribution(ofPoints sum: Double) -> Double { min(sum, cap) }
 
-    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
-
-    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
-                               into points: UnsafeMutableBufferPointer<Double>) {
-        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
-    }
 }
 
 /// `bonus_rank` — the spec's bonus rule: rank only the units with c ≥ 1 and pay `rank_points` by rank.

@@ -11,7 +11,7 @@ import KaoheCore
 /// its interval is a default, not evidence.
 ///
 /// The worked examples are `examples`, run by the test suite.
-public struct NewCategory: IndicatorCategory {
+public struct NewCategory: RuleScoredCategory {
     public static let id = "new"
     public static let displayName = "新增考核指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
@@ -22,19 +22,10 @@ public struct NewCategory: IndicatorCategory {
             weight: 4, outcomes: [.completion(0.8), .completion(1.2)], points: [3.44, 4]),
     ]
 
-    let scored: RuleScoredIndicators
+    public let scored: RuleScoredIndicators
 
     public init(context: ScoringContext, settings: inout SettingsReader) {
         scored = RuleScoredIndicators(context: context, settings: &settings, defaultRule: CompletionRankRule.self)
-    }
-
-    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
-
-    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
-
-    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
-                               into points: UnsafeMutableBufferPointer<Double>) {
-        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
     }
 
     public func riskReasons(position: Int, unit: Int) -> [RiskReason] {

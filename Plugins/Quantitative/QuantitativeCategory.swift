@@ -10,7 +10,7 @@ import KaoheCore
 /// with c the completion and rank the competition rank of c among all units (1, 2, 2, 4).
 ///
 /// The worked examples are `examples`, run by the test suite.
-public struct QuantitativeCategory: IndicatorCategory {
+public struct QuantitativeCategory: RuleScoredCategory {
     public static let id = "quantitative"
     public static let displayName = "量化指标"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
@@ -25,18 +25,9 @@ public struct QuantitativeCategory: IndicatorCategory {
             points: [10, 9.8, 9.8, 7.6]),
     ]
 
-    let scored: RuleScoredIndicators
+    public let scored: RuleScoredIndicators
 
     public init(context: ScoringContext, settings: inout SettingsReader) {
         scored = RuleScoredIndicators(context: context, settings: &settings, defaultRule: CompletionRankRule.self)
-    }
-
-    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
-
-    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
-
-    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
-                               into points: UnsafeMutableBufferPointer<Double>) {
-        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
     }
 }

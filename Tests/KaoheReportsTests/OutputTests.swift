@@ -1,4 +1,5 @@
 import Testing
+import KaoheCore
 @testable import KaoheReports
 
 @Suite struct TextTableTests {

@@ -72,3 +72,20 @@ public struct RuleScoredIndicators: Sendable {
         }
     }
 }
+
+/// A category whose indicators are all forecast and scored by rules: it hands its points and draws to
+/// its `RuleScoredIndicators`.
+public protocol RuleScoredCategory: IndicatorCategory {
+    var scored: RuleScoredIndicators { get }
+}
+
+extension RuleScoredCategory {
+    public func points(_ scenario: Scenario, push: Push?) -> [[Double]] { scored.points(scenario, push: push) }
+
+    public func isRandom(position: Int) -> Bool { scored.isRandom(position: position) }
+
+    public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
+                               into points: UnsafeMutableBufferPointer<Double>) {
+        scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
+    }
+}

@@ -223,15 +223,8 @@ private struct Book {
 
 /// Numbers and dates as the ledger's reasons write them.
 enum LedgerText {
-    /// Two decimals, half away from zero, without Foundation: 1.2 → "1.20".
-    static func fixed(_ value: Double) -> String {
-        let cents = (abs(value) * 100).rounded(.toNearestOrAwayFromZero)
-        guard cents < 9e15 else { return String(value) }
-        let integer = Int64(cents)
-        let fraction = integer % 100
-        let sign = value < 0 && integer != 0 ? "-" : ""
-        return sign + String(integer / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
-    }
+    /// Two decimals, half away from zero: 1.2 → "1.20".
+    static func fixed(_ value: Double) -> String { NumberFormat.fixed(value, digits: 2) }
 
     /// The shortest form: 2 → "2", 0.5 → "0.5".
     static func number(_ value: Double) -> String { value.formatted(shortest: true) }

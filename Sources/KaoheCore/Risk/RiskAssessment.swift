@@ -179,18 +179,6 @@ public enum RiskText {
     /// A difference of ratios in percentage points, one decimal, no sign: 0.082 → "8.2".
     public static func points(_ ratio: Double) -> String { fixed(abs(ratio) * 100, digits: 1) }
 
-    /// Rounds half away from zero to `digits` decimals.
-    public static func fixed(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<max(digits, 0) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(value) }
-        let integer = Int64(scaled)
-        let whole = integer / Int64(scale)
-        let fraction = integer % Int64(scale)
-        let sign = value < 0 && integer != 0 ? "-" : ""
-        guard digits > 0 else { return sign + String(whole) }
-        let text = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
-    }
+    /// Rounds half away from zero to `digits` decimals (`NumberFormat.fixed`).
+    public static func fixed(_ value: Double, digits: Int) -> String { NumberFormat.fixed(value, digits: digits) }
 }

@@ -24,7 +24,7 @@ public enum NumberFormat {
     }
 
     /// Rounds half away from zero to `digits` decimals, without Foundation's locale-dependent formatting.
-    static func fixed(_ value: Double, digits: Int) -> String {
+    public static func fixed(_ value: Double, digits: Int) -> String {
         let scale = (0..<digits).reduce(1.0) { value, _ in value * 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9e15 else { return String(value) }
