@@ -54,6 +54,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift package --allow-writing-to-package-directory export-notebooks`: builds kaohe (release) and
+        // exports the bundled dataset's Jupyter notebook into notebooks-export/.
+        .plugin(
+            name: "ExportNotebooks",
+            capability: .command(
+                intent: .custom(verb: "export-notebooks",
+                                description: "Export the bundled dataset's Jupyter notebook and its data files into notebooks-export/"),
+                permissions: [.writeToPackageDirectory(reason: "It writes the exported notebooks into notebooks-export/.")]
+            )
+        ),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "KaoheCoreTests", dependencies: ["KaoheCore", "KaoheCategories", "GSL"]),
         .testTarget(name: "KaoheReportsTests", dependencies: ["KaoheReports", "KaoheCore"]),

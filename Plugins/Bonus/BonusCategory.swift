@@ -11,6 +11,7 @@ import KaoheCore
 public struct BonusCategory: RuleScoredCategory {
     public static let id = "bonus"
     public static let displayName = "加分指标"
+    public static let demand = "在全市排名靠前才加分（完成任务度排名全市前列）。"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
     public static let ledgerTreatment = LedgerTreatment.pointsWon
 

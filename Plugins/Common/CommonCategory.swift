@@ -14,6 +14,7 @@ import KaoheCore
 public struct CommonCategory: IndicatorCategory {
     public static let id = "common"
     public static let displayName = "共性指标"
+    public static let demand = "由市级部门评定的定性工作；每季度按时向市考核系统报送计划、完成情况和印证资料，按评定等次计分。"
     public static let acceptedMeasures: Set<Measure> = [.grade]
 
     public static let examples = [

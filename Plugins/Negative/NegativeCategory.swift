@@ -17,6 +17,7 @@ import KaoheCore
 public struct NegativeCategory: IndicatorCategory {
     public static let id = "negative"
     public static let displayName = "负面清单"
+    public static let demand = "发生的问题从总分中倒扣（倒扣分）；一票否决事项一旦发生，无论得分多少都决定等次。"
     public static let acceptedMeasures: Set<Measure> = [.events]
     public static let ledgerTreatment = LedgerTreatment.eventsCharged
 

@@ -14,6 +14,7 @@ import KaoheCore
 public struct NewCategory: RuleScoredCategory {
     public static let id = "new"
     public static let displayName = "新增考核指标"
+    public static let demand = "今年新增、没有历史数据；先弄清统计口径、评分标准和评价方法，建立基线。"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
 
     public static let examples = [

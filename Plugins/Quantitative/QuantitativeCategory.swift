@@ -13,6 +13,7 @@ import KaoheCore
 public struct QuantitativeCategory: RuleScoredCategory {
     public static let id = "quantitative"
     public static let displayName = "量化指标"
+    public static let demand = "完成或超额完成年度目标，并争取较高位次；按完成率和位次计分。"
     public static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
 
     public static let examples = [

@@ -24,6 +24,7 @@ struct Kaohe: ParsableCommand {
             Summary.self,
             Bulletin.self,
             Report.self,
+            ExportNotebook.self,
             Generate.self,
         ]
     )

@@ -11,6 +11,8 @@ public protocol IndicatorCategory: Sendable {
     static var id: String { get }
     /// The Chinese name used in tables and reports.
     static var displayName: String { get }
+    /// What the category demands of a county, in one Chinese sentence for reports and notebooks.
+    static var demand: String { get }
     /// The measures its indicators may take (dataset.md, reading rule 2).
     static var acceptedMeasures: Set<Measure> { get }
     /// How the department ledger charges its indicators (default: the points lost).
@@ -48,6 +50,7 @@ public protocol IndicatorCategory: Sendable {
 extension IndicatorCategory {
     public static var ledgerTreatment: LedgerTreatment { .pointsLost }
     public static var examples: [CategoryExample] { [] }
+    public static var demand: String { "按该类指标的规则计分。" }
     public func contribution(ofPoints sum: Double) -> Double { sum }
     public func gradeCaps() -> [Int?] { [] }
     public func isRandom(position: Int) -> Bool { false }
