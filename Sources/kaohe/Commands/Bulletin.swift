@@ -40,7 +40,7 @@ struct Bulletin: ParsableCommand {
         let dataset = month == dataAsOf ? full : try pipeline.load(asOf: month)
         let engine = try pipeline.engine(dataset)
         let context = try pipeline.context(
-            engine: engine, simulated: pipeline.simulate(engine),
+            engine: engine, simulated: try pipeline.simulate(engine),
             baseline: ReportPipeline.previousQuarterEnd(quarter, before: month).map { try pipeline.baseline($0) })
         let report = PeriodReport(context: context, kind: .bulletin(quarter))
         let written = try pipeline.write([GeneratedFile(path: report.fileName, contents: report.html())], to: out)

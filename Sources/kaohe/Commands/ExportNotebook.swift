@@ -40,6 +40,7 @@ struct ExportNotebook: ParsableCommand {
         let forecasts = ForecastEngine(method: methodOptions.forecastMethod).forecastAll(dataset)
         let engine = try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
         let home = dataset.settings.home
+        try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
         let report = StandingReport(
             engine: engine,
             current: engine.standing(.current),

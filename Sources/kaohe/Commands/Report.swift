@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
         let dataset = try options.load()
         let asOf = dataset.settings.asOf
         let engine = try pipeline.engine(dataset)
-        let simulated = pipeline.simulate(engine)
+        let simulated = try pipeline.simulate(engine)
         let quarter = YearQuarter(year: asOf.year, quarter: asOf.quarter)
         var baselines: [YearMonth: ReportBaseline] = [:]
         func baseline(_ month: YearMonth?) throws -> ReportBaseline? {
@@ -111,8 +111,9 @@ struct ReportPipeline {
     }
 
     /// The simulation with the home county's pushes (rule 16's defaults without simulation options).
-    func simulate(_ engine: StandingEngine) -> SimulatedStanding {
-        engine.simulate(draws: simulation?.draws ?? 10_000, seed: simulation?.seed ?? 1, threads: simulation?.threads,
+    func simulate(_ engine: StandingEngine) throws -> SimulatedStanding {
+        try SimulationOptions.checkSize(draws: simulation?.draws ?? 10_000, units: engine.unitCount)
+        return engine.simulate(draws: simulation?.draws ?? 10_000, seed: simulation?.seed ?? 1, threads: simulation?.threads,
                         pushes: engine.pushCandidates(unit: engine.dataset.settings.home))
     }
 

@@ -18,6 +18,7 @@ struct Standing: ParsableCommand {
     func run() throws {
         let engine = try prepareStanding(options, method: methodOptions.forecastMethod)
         let home = engine.dataset.settings.home
+        try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
         let report = StandingReport(
             engine: engine,
             current: engine.standing(.current),

@@ -33,7 +33,7 @@ struct Summary: ParsableCommand {
         let asOf = dataset.settings.asOf
         let engine = try pipeline.engine(dataset)
         let context = try pipeline.context(
-            engine: engine, simulated: pipeline.simulate(engine),
+            engine: engine, simulated: try pipeline.simulate(engine),
             baseline: ReportPipeline.previousMonth(asOf).map { try pipeline.baseline($0) })
         let report = PeriodReport(context: context, kind: .summary(asOf))
         let written = try pipeline.write([GeneratedFile(path: report.fileName, contents: report.html())], to: out)

@@ -54,6 +54,18 @@ struct SimulationOptions: ParsableArguments {
         guard draws >= 1, draws <= 10_000_000 else { throw ValidationError("--draws must be between 1 and 10000000") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
+
+    /// The simulation keeps every unit's total of every draw (4 bytes each) for its percentiles: refuse a
+    /// size that would not fit in memory, saying what would.
+    static func checkSize(draws: Int, units: Int) throws {
+        let limit = 250_000_000
+        guard draws * units <= limit else {
+            throw CommandFailure(
+                message: "--draws \(draws) for \(units) units keeps \(draws * units / 250_000) MB of totals; "
+                    + "give at most --draws \(limit / max(units, 1)) for this peer group",
+                status: ExitStatus.usage)
+        }
+    }
 }
 
 /// Loads, forecasts and prepares the categories: what every standing-based command starts from.
