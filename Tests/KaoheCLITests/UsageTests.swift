@@ -32,3 +32,12 @@ import Testing
         #expect(result.standardError.contains("dataset.yaml"))
     }
 }
+
+@Suite struct MissingDatasetTests {
+    @Test func anAnalysisCommandNamesTheMissingFolderOnce() throws {
+        let result = try KaoheProcess.run(["status", "no/such/folder"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no dataset folder no/such/folder"))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KaoheCategories
 import KaoheCore
 
@@ -31,7 +32,12 @@ struct DatasetOptions: ParsableArguments {
 
     /// Loads and validates the dataset; invalid data ends the command with every problem listed.
     func load() throws -> Dataset {
-        try DatasetLoader(categories: registeredCategories).load(directory: dataset, asOf: asOf)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataset, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(message: "there is no dataset folder \(dataset) (looked in \(FileManager.default.currentDirectoryPath)); "
+                + "give the folder that holds dataset.yaml and the CSV files, e.g. kaohe status path/to/dataset")
+        }
+        return try DatasetLoader(categories: registeredCategories).load(directory: dataset, asOf: asOf)
     }
 }
 
