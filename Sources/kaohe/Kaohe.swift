@@ -24,6 +24,7 @@ struct Kaohe: ParsableCommand {
             Summary.self,
             Bulletin.self,
             Report.self,
+            Backtest.self,
             ExportNotebook.self,
             Generate.self,
         ]

@@ -22,13 +22,14 @@ public enum ForecastMethods {
     public static let defaultName = "seasonal"
 
     /// Every registered name, the default first.
-    public static let names = ["seasonal", "ets"]
+    public static let names = ["seasonal", "ets", "blend"]
 
     /// The method registered under `name` (trimmed, case-insensitive), or nil.
     public static func named(_ name: String) -> (any ForecastMethod)? {
         switch name.trimmingSpaces().lowercased() {
         case "seasonal": SeasonalMethod()
         case "ets": ETSMethod()
+        case "blend": BlendMethod()
         default: nil
         }
     }
