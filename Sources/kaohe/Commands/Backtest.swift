@@ -129,7 +129,7 @@ enum BacktestView {
             ("series", .integer(report.series)),
             ("series_years", .object(report.scopes.map { ($0.rawValue, .integer(report.seriesYears[$0] ?? 0)) })),
             ("target_rule", .string(targetRule(report))),
-            ("units", .string("mape, median_ape, bias, width80, width95: percent of the actual December value; coverage80, coverage95, fallback_share: shares; brier: of p_meet")),
+            ("metric_units", .string("mape, median_ape, bias, width80, width95: percent of the actual December value; coverage80, coverage95, fallback_share: shares; brier: of p_meet")),
             ("results", .array(report.rows.map { row in
                 let m = row.metrics
                 return .object([

@@ -120,7 +120,7 @@ enum MethodLabel {
     static func chinese(_ method: String?) -> String {
         guard let method else { return NumberFormat.missing }
         let names = ["seasonal": "季节比", "pooled": "合并季节比", "linear": "线性外推", "naive": "保持现值",
-                     "final": "全年实绩", "ets": "指数平滑"]
+                     "final": "全年实绩", "ets": "指数平滑", "blend": "组合预测"]
         return method.split(separator: "→").map { names[String($0)] ?? String($0) }.joined(separator: "→")
     }
 }
