@@ -14,20 +14,6 @@ public enum PredictiveDistribution: Sendable, Equatable {
     /// smallest and the largest sample.
     case empirical(sortedSamples: [Double])
 
-    /// One draw.
-    public func draw(using stream: RandomStream) -> Double {
-        switch self {
-        case let .point(value):
-            return value
-        case let .locationScale(center, scale, dof, logScale):
-            let z = dof.map { stream.studentT(degreesOfFreedom: $0) } ?? stream.gaussian()
-            let value = center + scale * z
-            return logScale ? exp(value) : value
-        case let .empirical(samples):
-            return Self.interpolate(samples, position: stream.uniform() * Double(samples.count - 1))
-        }
-    }
-
     /// The `p`-quantile, 0 < p < 1 (for `.empirical`, linear interpolation between order statistics,
     /// as `Statistics.quantile(sorted:)`).
     public func quantile(_ p: Double) -> Double {

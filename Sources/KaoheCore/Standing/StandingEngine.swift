@@ -12,6 +12,8 @@ public struct StandingEngine: Sendable {
     public let categories: [any IndicatorCategory]
     /// The dataset indices of each prepared category's indicators (`members[c][position]`).
     public let members: [[Int]]
+    /// How the ledger charges each indicator, in indicator order (by its category's declaration).
+    public let ledgerTreatments: [LedgerTreatment]
     let context: ScoringContext
 
     /// Prepares every category; bad `scoring:` settings are reported together as a `DatasetError`.
@@ -49,19 +51,16 @@ public struct StandingEngine: Sendable {
         self.status = status
         self.categories = categories
         self.members = members
+        var treatments = [LedgerTreatment](repeating: .pointsLost, count: dataset.indicators.count)
+        for (index, category) in categories.enumerated() {
+            for indicator in members[index] { treatments[indicator] = type(of: category).ledgerTreatment }
+        }
+        ledgerTreatments = treatments
         self.context = context
     }
 
     public var unitCount: Int { dataset.units.count }
 
-    /// How the ledger charges each indicator, in indicator order (by its category's declaration).
-    public var ledgerTreatments: [LedgerTreatment] {
-        var treatments = [LedgerTreatment](repeating: .pointsLost, count: dataset.indicators.count)
-        for (index, category) in categories.enumerated() {
-            for indicator in members[index] { treatments[indicator] = type(of: category).ledgerTreatment }
-        }
-        return treatments
-    }
 
     /// The grade band of `total` for `unit`, with the veto caps of every category applied.
     func grade(total: Double, cap: Int?) -> Int {
