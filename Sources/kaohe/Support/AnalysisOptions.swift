@@ -30,7 +30,8 @@ struct UnitOption: ParsableArguments {
         let wanted = unit.trimmingSpaces()
         if let index = dataset.units.firstIndex(where: { $0.id == wanted || $0.name == wanted }) { return index }
         throw CommandFailure(
-            message: "no unit \"\(wanted)\" in \(dataset.directory); expected one of \(dataset.units.map(\.id).joined(separator: ", "))",
+            message: "数据集中没有单位「\(wanted)」 — no unit \"\(wanted)\" in \(dataset.directory); expected one of "
+                + dataset.units.map { "\($0.id)（\($0.name)）" }.joined(separator: ", "),
             status: ExitStatus.usage
         )
     }
@@ -61,7 +62,7 @@ struct SimulationOptions: ParsableArguments {
         let limit = 250_000_000
         guard draws * units <= limit else {
             throw CommandFailure(
-                message: "--draws \(draws) for \(units) units keeps \(draws * units / 250_000) MB of totals; "
+                message: "模拟次数过多，内存不足 — --draws \(draws) for \(units) units keeps \(draws * units / 250_000) MB of totals; "
                     + "give at most --draws \(limit / max(units, 1)) for this peer group",
                 status: ExitStatus.usage)
         }

@@ -34,7 +34,7 @@ struct DatasetOptions: ParsableArguments {
     func load() throws -> Dataset {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dataset, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CommandFailure(message: "there is no dataset folder \(dataset) (looked in \(FileManager.default.currentDirectoryPath)); "
+            throw CommandFailure(message: "找不到数据集文件夹 — there is no dataset folder \(dataset) (looked in \(FileManager.default.currentDirectoryPath)); "
                 + "give the folder that holds dataset.yaml and the CSV files, e.g. kaohe status path/to/dataset")
         }
         return try DatasetLoader(categories: registeredCategories).load(directory: dataset, asOf: asOf)
