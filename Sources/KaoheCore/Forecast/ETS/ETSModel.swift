@@ -209,7 +209,10 @@ enum ETSRecursion {
     ) -> (criterion: Double, sse: Double) {
         let m = max(season.count, 1)
         let seasonal = model.season != .none
-        var sse = 0.0, logSum = 0.0
+        // Σ ln|ŷₜ| (multiplicative error only) as the logarithm of a running product, taken whenever
+        // the product nears the ends of the double range: one log every few dozen steps, not one a step.
+        let multiplicative = model.error == .multiplicative
+        var sse = 0.0, logSum = 0.0, product = 1.0
         var slot = 0
         for t in 0..<y.count {
             let old = seasonal ? season[slot] : 0
@@ -229,11 +232,17 @@ enum ETSRecursion {
                 if slot == m { slot = 0 }
             }
             sse += e * e
-            logSum += log(abs(f))
+            if multiplicative {
+                product *= abs(f)
+                if !(product < 1e150 && product > 1e-150) {
+                    logSum += log(product)
+                    product = 1
+                }
+            }
         }
         let n = Double(y.count)
         var criterion = n * log(sse)
-        if model.error == .multiplicative { criterion += 2 * logSum }
+        if multiplicative { criterion += 2 * (logSum + log(product)) }
         return (criterion, sse)
     }
 
