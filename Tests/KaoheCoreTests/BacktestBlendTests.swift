@@ -123,7 +123,7 @@ struct BacktestBlendTests {
         }
         #expect(flows.count == 4 * 12 + 6)
         func smoothed(_ models: [ETSModel]) throws -> Double {
-            let fit = try #require(ETS.select(flows, period: 12, models: models))
+            let fit = try #require(ETS.select(flows, period: 12, models: models, effort: .fixedInitialSeason))
             return current[5] + fit.forecast(horizon: 6).reduce(0) { $0 + max($1, 0) }
         }
         let e1 = try smoothed(ETSModel.all), e2 = try smoothed(BlendMethod.seasonalModels)

@@ -202,6 +202,24 @@ extension ForecastTests {
             if model.damped { #expect(fit.parameters.phi >= 0.8 && fit.parameters.phi <= 0.98) }
         }
 
+        /// The quick fit keeps R's heuristic seasonal start and optimises the rest: its seasonal states
+        /// are exactly `initialState`'s. Its likelihood is not R's optimum (the start is a heuristic;
+        /// where R's simplex stalls it may even be higher), but it must stay within 10% of R's lik:
+        /// a fit that lost more would be a broken fit, not a heuristic start.
+        @Test(arguments: 0..<cases.count)
+        func fixedInitialSeasonKeepsTheHeuristicStart(_ index: Int) throws {
+            let (name, y, period, r) = Self.cases[index]
+            let model = try #require(ETSModel(code: r.code))
+            let fit = try #require(ETS.fit(y, period: period, model: model, effort: .fixedInitialSeason), "\(name) did not fit")
+            #expect(fit.logLikelihood >= r.logLikelihood - 0.1 * abs(r.logLikelihood), "\(name): \(fit.logLikelihood) far below R")
+            if model.season != .none {
+                let m = period
+                let start = try #require(ETS.initialState(y, period: m, model: model))
+                let free = Array(start[(model.trend ? 2 : 1)...])
+                #expect(close(Array(fit.initialState.seasonal.prefix(m - 1)), free, 1e-12), "\(name) seasonal start moved")
+            }
+        }
+
         /// AICc selection among the seasonal models picks ETS(M,A,M), as R's values imply. From R's
         /// log-likelihoods (n = 68; np = smoothing parameters + free initial states + σ; AICc = −2LL + 2np
         /// + 2np(np+1)/(n−np−1)):

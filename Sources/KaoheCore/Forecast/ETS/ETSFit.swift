@@ -300,10 +300,24 @@ public enum ETS {
         return figure.allSatisfy(\.isFinite) ? figure : nil
     }
 
+    /// How much work a fit puts into the likelihood.
+    public enum Effort: Sendable {
+        /// R's fit: the smoothing parameters and every initial state (up to 17 variables for a damped
+        /// seasonal model) by the simplex, restarted from its optimum until it stops improving.
+        case thorough
+        /// The initial seasonal states stay at R's heuristic start (`initialState`); the simplex
+        /// moves the 1–4 smoothing parameters and the initial level (and trend): at most 6 variables
+        /// instead of up to 17, some twenty times fewer likelihood evaluations. For a method that
+        /// averages forecasts (`BlendMethod`) and needs a good fit rather than R's optimum. The
+        /// information criteria count the seasonal states as `thorough` does: they still come from
+        /// the data.
+        case fixedInitialSeason
+    }
+
     /// Fits `model` to `y` by maximum likelihood (minimising R's criterion) with the Nelder–Mead
     /// simplex from R's starting values, restarted from its optimum until it stops improving. Nil
     /// when the model cannot be fitted (too few observations, no finite likelihood).
-    public static func fit(_ y: [Double], period: Int, model: ETSModel) -> ETSFit? {
+    public static func fit(_ y: [Double], period: Int, model: ETSModel, effort: Effort = .thorough) -> ETSFit? {
         let m = model.season == .none ? 1 : period
         let n = y.count
         guard model.season == .none || period >= 2 else { return nil }
@@ -346,19 +360,29 @@ public enum ETS {
             steps.append(0.1 * max(abs(scaled), index < additiveStates ? 0.1 : 0.05))
         }
 
-        guard let minimizer = try? NelderMeadMinimizer(dimension: dimension) else { return nil }
+        // The variables the simplex moves: all of x, or only its smoothing parameters.
+        let moved = effort == .thorough ? dimension : min(dimension, smoothing + (model.trend ? 2 : 1))
+        guard let minimizer = try? NelderMeadMinimizer(dimension: moved) else { return nil }
+        var full = x0
         let evaluate: (UnsafeBufferPointer<Double>) -> Double = { x in
-            objective(x, y: y, model: model, period: m, smoothing: smoothing, scale: scale, additiveStates: additiveStates)
+            guard moved < dimension else {
+                return objective(x, y: y, model: model, period: m, smoothing: smoothing, scale: scale, additiveStates: additiveStates)
+            }
+            for k in 0..<moved { full[k] = x[k] }
+            return full.withUnsafeBufferPointer {
+                objective($0, y: y, model: model, period: m, smoothing: smoothing, scale: scale, additiveStates: additiveStates)
+            }
         }
-        var best = x0
-        var bestValue = x0.withUnsafeBufferPointer(evaluate)
+        var best = Array(x0[0..<moved])
+        var bestValue = best.withUnsafeBufferPointer(evaluate)
         guard bestValue.isFinite else { return nil }
+        steps = Array(steps[0..<moved])
         // R runs its simplex once (2000 evaluations, relative tolerance √ε on the values); a simplex
         // in 10–16 dimensions often stalls early, so restart it around the optimum while that helps.
-        for _ in 0..<4 {
+        for _ in 0..<(effort == .thorough ? 4 : 2) {
             guard let result = try? minimizer.minimize(
-                from: best, steps: steps, sizeTolerance: 1e-9, maxIterations: 2000 + 200 * dimension,
-                valueTolerance: 1.5e-8, stallWindow: 10 * dimension, objective: evaluate
+                from: best, steps: steps, sizeTolerance: 1e-9, maxIterations: 2000 + 200 * moved,
+                valueTolerance: 1.5e-8, stallWindow: 10 * moved, objective: evaluate
             ) else { break }
             let improvement = bestValue - result.value
             if result.value < bestValue {
@@ -370,6 +394,7 @@ public enum ETS {
             if improvement <= 1e-8 * max(1, abs(bestValue)) { break }
         }
         guard bestValue.isFinite, bestValue < 1e299 else { return nil }
+        best += x0[moved...]
 
         // Unpack the optimum.
         let p = parameters(best, model: model)
@@ -401,11 +426,11 @@ public enum ETS {
     /// Fits every candidate model and returns the one with the smallest AICc (R's `ets(y)` with
     /// `ic = "aicc"`), or nil when none could be fitted. Without `models`: the admissible models for
     /// the data (multiplicative ones only for positive data; seasonal ones only for period ≥ 2).
-    public static func select(_ y: [Double], period: Int, models: [ETSModel]? = nil) -> ETSFit? {
+    public static func select(_ y: [Double], period: Int, models: [ETSModel]? = nil, effort: Effort = .thorough) -> ETSFit? {
         let candidates = models ?? ETSModel.candidates(positiveData: y.allSatisfy { $0 > 0 }, seasonal: period >= 2)
         var best: ETSFit?
         for model in candidates {
-            guard let fit = fit(y, period: period, model: model), fit.aicc.isFinite else { continue }
+            guard let fit = fit(y, period: period, model: model, effort: effort), fit.aicc.isFinite else { continue }
             if best == nil || fit.aicc < best!.aicc { best = fit }
         }
         return best

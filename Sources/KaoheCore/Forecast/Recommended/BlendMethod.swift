@@ -16,7 +16,9 @@ import GSL
 /// 2. **Smoothing parts.** The monthly flows of the complete history years (the run ending the year
 ///    before) and of this year up to m — twelve a year when every January is reported, else eleven
 ///    with January–February together, as `ETSMethod` — fitted by each set of `smoothingModels`,
-///    the best of the set by AICc kept (`ETS.select`); Eᵢ = C + its remaining flows' forecasts
+///    the best of the set by AICc kept; every model is fitted once with `effort` (by default
+///    `.fixedInitialSeason`: the seasonal start stays R's heuristic one, which on M3 forecasts as
+///    well as R's full fit at a twentieth of the cost); Eᵢ = C + its remaining flows' forecasts
 ///    (negative ones as 0). By default two sets: R's 15 models (on short monthly series AICc often
 ///    picks a model without seasonality) and the 4 seasonal models ANA, AAdA, MNM, MAdM.
 /// 3. **Point forecast.** ln F = the mean of ln S and the ln Eᵢ of the parts that fitted (without any
@@ -44,6 +46,8 @@ public struct BlendMethod: ForecastMethod {
     public var smoothingModels: [[ETSModel]]
     /// Complete history years the smoothing parts need.
     public var minimumETSYears: Int
+    /// How hard each smoothing model is fitted (docs/FORECASTING.md compares the two on M3).
+    public var effort: ETS.Effort
 
     /// ETS(A,N,A), ETS(A,Ad,A), ETS(M,N,M), ETS(M,Ad,M): additive and multiplicative seasonality,
     /// with and without a damped trend.
@@ -53,7 +57,8 @@ public struct BlendMethod: ForecastMethod {
     public static let defaultSmoothingModels: [[ETSModel]] = [ETSModel.all, seasonalModels]
 
     public init(decay: Double = 0.7, peerWeight: Double = 1, smoothingModels: [[ETSModel]] = BlendMethod.defaultSmoothingModels,
-                minimumETSYears: Int = 2) {
+                minimumETSYears: Int = 2, effort: ETS.Effort = .fixedInitialSeason) {
+        self.effort = effort
         self.decay = min(max(decay, 0.01), 1)
         self.peerWeight = max(peerWeight, 0)
         self.smoothingModels = smoothingModels.filter { !$0.isEmpty }
@@ -99,8 +104,8 @@ public struct BlendMethod: ForecastMethod {
         var parts: [SmoothingPart] = []
         var partLogs: [Double] = []
         if !smoothingModels.isEmpty, let flows = MonthlyFlows(context, month: m, minimumYears: minimumETSYears) {
-            for models in smoothingModels {
-                guard let part = SmoothingPart(flows, models: models), let e = part.yearEnd(history: nil, actual: c), e > 0 else { continue }
+            for part in SmoothingPart.best(flows, of: smoothingModels, effort: effort) {
+                guard let e = part.yearEnd(history: nil, actual: c), e > 0 else { continue }
                 parts.append(part)
                 partLogs.append(log(e))
             }
@@ -218,14 +223,23 @@ struct SmoothingPart {
     let flows: MonthlyFlows
     let fit: ETSFit
 
-    /// Nil when no model of the set fits. Multiplicative error or seasonality needs positive flows
-    /// (as R's `ets`); with a flow ≤ 0 only the additive models of the set are tried.
-    init?(_ flows: MonthlyFlows, models: [ETSModel]) {
+    /// The best model of each set by AICc, in order, leaving out the sets where none fits; a model
+    /// in several sets is fitted once. Multiplicative error or seasonality needs positive flows (as
+    /// R's `ets`); with a flow ≤ 0 only the additive models are tried.
+    static func best(_ flows: MonthlyFlows, of sets: [[ETSModel]], effort: ETS.Effort) -> [SmoothingPart] {
         let positive = flows.values.allSatisfy { $0 > 0 }
-        let candidates = positive ? models : models.filter { $0.error == .additive && $0.season != .multiplicative }
-        guard !candidates.isEmpty, let fit = ETS.select(flows.values, period: flows.periodsPerYear, models: candidates) else { return nil }
-        self.flows = flows
-        self.fit = fit
+        var fits: [ETSModel: ETSFit?] = [:]
+        return sets.compactMap { models in
+            var best: ETSFit?
+            for model in models where positive || (model.error == .additive && model.season != .multiplicative) {
+                if fits[model] == nil {
+                    fits[model] = .some(ETS.fit(flows.values, period: flows.periodsPerYear, model: model, effort: effort))
+                }
+                guard let fit = fits[model] ?? nil, fit.aicc.isFinite else { continue }
+                if best == nil || fit.aicc < best!.aicc { best = fit }
+            }
+            return best.map { SmoothingPart(flows: flows, fit: $0) }
+        }
     }
 
     /// The year-end value the model forecasts from month m of history row `row` (nil: this year),
