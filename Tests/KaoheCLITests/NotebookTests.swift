@@ -145,7 +145,7 @@ import Testing
         // The narrative: what the assessment is, the standing, the reproducing command and the font note.
         let markdown = cells.filter { $0["cell_type"] as? String == "markdown" }.map(text).joined(separator: "\n")
         for needle in ["考核是什么", "完成率与时序进度", "年底预测", "兄弟县区", "等次的概率", "风险指标", "部门责任台账",
-                       "kaohe export-notebook datasets/ankang-2019 --out notebooks-export/ankang-2019 --method seasonal --draws 10000 --seed 1",
+                       "kaohe export-notebook datasets/ankang-2019 --out notebooks-export/ankang-2019 --method blend --draws 10000 --seed 1",
                        "fonts-noto-cjk", "方框"] {
             #expect(markdown.contains(needle), "the narrative lacks \(needle)")
         }
@@ -178,7 +178,7 @@ import Testing
         #expect(try files(in: scratch) == ["notebook"], "temporary folders left behind")
         let manifest = try json(out.appendingPathComponent("MANIFEST.json"))
         #expect(manifest["command"] as? String
-                == "kaohe export-notebook \(dataset) --out \(out.path) --method seasonal --draws 200 --seed 1")
+                == "kaohe export-notebook \(dataset) --out \(out.path) --method blend --draws 200 --seed 1")
 
         // Its own earlier export (with Jupyter's checkpoints): replaced, byte for byte the same again.
         let notebook = try Data(contentsOf: out.appendingPathComponent("ankang-2019.ipynb"))

@@ -5,7 +5,7 @@ import KaoheCore
 /// `--method NAME`: the forecasting method of every command that forecasts.
 struct MethodOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Forecasting method: \(ForecastMethods.names.joined(separator: ", ")) (default \(ForecastMethods.defaultName), the spec's computation).",
+        "Forecasting method: \(ForecastMethods.names.joined(separator: ", ")) (default \(ForecastMethods.defaultName), the recommended one; seasonal is exactly the spec's computation).",
         valueName: "name"))
     var method: String = ForecastMethods.defaultName
 
@@ -16,7 +16,7 @@ struct MethodOptions: ParsableArguments {
     }
 
     /// The chosen method (validated when the options were parsed).
-    var forecastMethod: any ForecastMethod { ForecastMethods.named(method) ?? SeasonalMethod() }
+    var forecastMethod: any ForecastMethod { ForecastMethods.named(method) ?? BlendMethod() }
 }
 
 /// `--unit U`: a unit by id or Chinese name; the home unit when left out.
