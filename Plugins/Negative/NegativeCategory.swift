@@ -142,14 +142,16 @@ public struct NegativeCategory: IndicatorCategory {
             futureCost[position].withUnsafeBufferPointer { costs in
                 cdf.withUnsafeBufferPointer { cdf in
                     cdfStart.withUnsafeBufferPointer { starts in
-                        for unit in 0..<units {
-                            let start = starts[position * units + unit], end = starts[position * units + unit + 1]
-                            guard end > start else { points[unit] = now[unit]; continue }
-                            // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
-                            let u = stream.uniform()
-                            var index = start
-                            while index < end - 1, cdf[index] < u { index += 1 }
-                            points[unit] = now[unit] + Double(index - start) * costs[unit]
+                        stream.withTaus2 { taus in
+                            for unit in 0..<units {
+                                let start = starts[position * units + unit], end = starts[position * units + unit + 1]
+                                guard end > start else { points[unit] = now[unit]; continue }
+                                // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
+                                let u = taus.uniform()
+                                var index = start
+                                while index < end - 1, cdf[index] < u { index += 1 }
+                                points[unit] = now[unit] + Double(index - start) * costs[unit]
+                            }
                         }
                     }
                 }
