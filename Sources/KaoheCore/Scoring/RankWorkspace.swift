@@ -35,6 +35,10 @@ public final class RankWorkspace {
     /// ranking: `2 · unitCount` each.
     private var radixKeys: UnsafeMutableBufferPointer<UInt64>?
     private var radixUnits: UnsafeMutableBufferPointer<Int32>?
+    /// How many units `rankedUnits` holds.
+    private var rankedCount = 0
+    /// Where `rankedUnits` lives: the candidates, or the radix sort's result.
+    private var rankedBase: UnsafeMutablePointer<Int32>?
     /// The remembered cut (NaN: none) and the number of places it was found for.
     private var cut = Double.nan
     private var cutPlaces = 0
@@ -55,6 +59,13 @@ public final class RankWorkspace {
         scratch.deallocate()
         radixKeys?.deallocate()
         radixUnits?.deallocate()
+    }
+
+    /// The units with an exact rank after `rank(_:places:)`, best first (every unit after a full
+    /// ranking; the rest are `beyond`): a rule that scores a beyond unit the same whatever its value
+    /// scores every unit that way and then revisits only these.
+    public var rankedUnits: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: rankedBase, count: rankedCount)
     }
 
     /// Values within the tolerance below `threshold` tie with it: floor(t) = t − tolerance · max(|t|, 1e-300),
@@ -193,6 +204,8 @@ public final class RankWorkspace {
     @inline(__always)
     private func assignRanks(_ sorted: UnsafeMutableBufferPointer<Int32>, values: UnsafeBufferPointer<Double>) {
         let ranks = self.ranks
+        rankedBase = sorted.baseAddress
+        rankedCount = sorted.count
         var anchor = Double.nan
         var anchorRank: Int32 = 0
         for position in 0..<sorted.count {
