@@ -61,10 +61,12 @@ public struct BonusRankRule: ScoringRule {
             eligible[unit] = !c.isNaN && (c >= 1 || Ranking.areEqual(c, 1)) ? c : .nan
         }
         ranks.rank(UnsafeBufferPointer(eligible), places: rankPoints.count)
-        for unit in 0..<outcomes.unitCount {
+        // Nothing for every unit but the ranked ones (those beyond the places earn nothing).
+        points.update(repeating: 0)
+        for unit in ranks.rankedUnits.lazy.map({ Int($0) }) {
             let rank = ranks.ranks[unit]
-            points[unit] = eligible[unit].isNaN || rank == RankWorkspace.beyond || Int(rank) > rankPoints.count
-                ? 0 : outcomes.weight * rankPoints[Int(rank) - 1]
+            guard !eligible[unit].isNaN, rank != RankWorkspace.beyond, Int(rank) <= rankPoints.count else { continue }
+            points[unit] = outcomes.weight * rankPoints[Int(rank) - 1]
         }
     }
 }

@@ -43,6 +43,9 @@ public struct NegativeCategory: IndicatorCategory {
     /// with i = position · unitCount + unit (empty when λ = 0).
     let cdf: [Double]
     let cdfStart: [Int]
+    /// The units with future events (λ > 0) at each position, in unit order: the only ones a draw
+    /// touches, without a hard-to-predict branch per unit.
+    let drawnUnits: [[Int32]]
 
     public init(context: ScoringContext, settings: inout SettingsReader) {
         self.context = context
@@ -95,6 +98,9 @@ public struct NegativeCategory: IndicatorCategory {
         futureCost = costs
         self.cdf = cdf
         self.cdfStart = cdfStart
+        drawnUnits = rates.indices.map { position in
+            (0..<units).filter { cdfStart[position * units + $0 + 1] > cdfStart[position * units + $0] }.map { Int32($0) }
+        }
         self.vetoed = vetoed
     }
 
@@ -139,17 +145,24 @@ public struct NegativeCategory: IndicatorCategory {
                                into points: UnsafeMutableBufferPointer<Double>) {
         let units = points.count
         deductions[position].withUnsafeBufferPointer { now in
+            // Every unit's deductions so far; the units with future events then add theirs.
+            points.baseAddress!.update(from: now.baseAddress!, count: units)
             futureCost[position].withUnsafeBufferPointer { costs in
                 cdf.withUnsafeBufferPointer { cdf in
                     cdfStart.withUnsafeBufferPointer { starts in
-                        for unit in 0..<units {
-                            let start = starts[position * units + unit], end = starts[position * units + unit + 1]
-                            guard end > start else { points[unit] = now[unit]; continue }
-                            // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
-                            let u = stream.uniform()
-                            var index = start
-                            while index < end - 1, cdf[index] < u { index += 1 }
-                            points[unit] = now[unit] + Double(index - start) * costs[unit]
+                        drawnUnits[position].withUnsafeBufferPointer { drawn in
+                            stream.withTaus2 { taus in
+                                // One uniform per drawn unit, in unit order.
+                                for entry in drawn {
+                                    let unit = Int(entry)
+                                    let start = starts[position * units + unit], end = starts[position * units + unit + 1]
+                                    // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
+                                    let u = taus.uniform()
+                                    var index = start
+                                    while index < end - 1, cdf[index] < u { index += 1 }
+                                    points[unit] = now[unit] + Double(index - start) * costs[unit]
+                                }
+                            }
                         }
                     }
                 }

@@ -12,7 +12,8 @@ import Glibc
 //   kaohe-bench load DIR [--repeat N]      load and validate DIR N times (default 5): seconds, MB/s, peak RSS
 //   kaohe-bench csv FILE [--repeat N]      the CSV reader alone on FILE (parse and field splitting)
 //   kaohe-bench forecast DIR [--repeat N]  load, then forecast every series with the spec's method
-//   kaohe-bench standing DIR [--draws N]   load, forecast, then current, projected and simulated standing
+//   kaohe-bench standing DIR [--draws N] [--no-pushes]   load, forecast, then current, projected and
+//                                          simulated standing (and again with the home unit's pushes)
 //   kaohe-bench validate DIR [--as-of YYYY-MM]   print every problem of DIR
 
 let catalog = registeredCategories
@@ -158,7 +159,7 @@ case "forecast", "standing":
         let scored = clock.now, cpuScored = cpuSeconds()
         let result = engine.simulate(draws: draws, seed: 1)
         let simulated = clock.now, cpuSimulated = cpuSeconds()
-        let pushes = engine.pushCandidates(unit: dataset.settings.home)
+        let pushes = arguments.contains("--no-pushes") ? [] : engine.pushCandidates(unit: dataset.settings.home)
         _ = engine.simulate(draws: draws, seed: 1, pushes: pushes)
         let pushed = clock.now, cpuPushed = cpuSeconds()
         print("prepare \(format(seconds(prepared - forecasted), 3)) s, current+projected \(format(seconds(scored - prepared), 3)) s "

@@ -54,11 +54,9 @@ public struct RuleScoredIndicators: Sendable {
         context.dataset.targets.withUnsafeBufferPointer { allTargets in
             let targets = UnsafeBufferPointer(rebasing: allTargets[base..<(base + units)])
             let values = workspace.values, completions = workspace.completions
-            context.sampler.drawRow(from: base, into: values, stream: stream)
             let direction = shape.direction
-            for unit in 0..<units {
-                completions[unit] = ScoringContext.completion(value: values[unit], target: targets[unit], direction: direction)
-            }
+            context.sampler.drawCompletions(from: base, targets: targets, direction: direction, values: values,
+                                            completions: completions, stream: stream)
             if let push, push.indicator == indicator, !workspace.completions[push.unit].isNaN {
                 let c = workspace.completions[push.unit] + push.completionShift
                 workspace.completions[push.unit] = c

@@ -37,12 +37,18 @@ public struct CompletionRankRule: ScoringRule {
 
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
         ranks.rank(outcomes.completions, places: scoringPlaces)
+        let (weight, completionShare, rankShare) = (outcomes.weight, self.completionShare, self.rankShare)
+        // Every unit as if beyond the scoring places (a rank part of 0, added as the formula has it),
+        // in one branch-free pass; then the ranked units get their rank part.
         for unit in 0..<outcomes.unitCount {
             let c = outcomes.completions[unit]
-            guard !c.isNaN else { points[unit] = 0; continue }
+            points[unit] = c.isNaN ? 0 : weight * (completionShare * min(max(c, 0), 1) + 0)
+        }
+        for unit in ranks.rankedUnits.lazy.map({ Int($0) }) {
+            let c = outcomes.completions[unit]
+            guard !c.isNaN else { continue }
             let rank = ranks.ranks[unit]
-            let rankPart = rank == RankWorkspace.beyond ? 0 : rankShare * rankFactor(Int(rank))
-            points[unit] = outcomes.weight * (completionShare * min(max(c, 0), 1) + rankPart)
+            points[unit] = weight * (completionShare * min(max(c, 0), 1) + rankShare * rankFactor(Int(rank)))
         }
     }
 }

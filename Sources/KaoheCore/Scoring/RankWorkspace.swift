@@ -1,12 +1,22 @@
 /// Reusable buffers for ranking one indicator's outcomes across units, draw after draw, without
 /// allocating: a simulation of 3,000 units ranks 600,000 times.
 ///
-/// Only the places that earn points need ranking: with `places` set, the workspace finds the
-/// `places`-th best value in one pass, ranks exactly the units at least that good (ties included),
-/// and marks every other unit `beyond`.
+/// Only the places that earn points need ranking: with `places` set, the workspace ranks exactly the
+/// units at least as good as the `places`-th best value t (ties included: every value ≥ floor(t),
+/// floor(t) = t − `Ranking.tolerance` · max(|t|, 1e-300)), and marks every other unit `beyond`.
 ///
-/// - Complexity: O(n + places² · log(n / places)) expected for a partial ranking of values in random
-///   order, O(n log n) for a full one.
+/// A simulation ranks the same indicator draw after draw, so the workspace remembers a cut from the
+/// last partial ranking (about the `2 · places`-th best value) and first collects only the units at
+/// least that good: one comparison per unit, and a sort of a few dozen candidates. When that cut
+/// proves too high (fewer than `places` values reach it, or t's tie floor falls below it) or too low
+/// (too many candidates), the call ranks from scratch. The cut only decides how much work is done,
+/// never the result: ranks are the same whatever was ranked before.
+///
+/// A full ranking sorts order-preserving 64-bit keys of the values by radix (stable, from units in
+/// index order, so that equal values stay in unit order).
+///
+/// - Complexity: O(n + places · log places) for a partial ranking whose remembered cut holds,
+///   O(n + places² · log(n / places)) expected otherwise; O(n) (eight byte passes at most) for a full one.
 public final class RankWorkspace {
     /// The rank given to units outside the requested places (and to units without a value when
     /// ranking partially).
@@ -21,6 +31,17 @@ public final class RankWorkspace {
     public let scratch: UnsafeMutableBufferPointer<Double>
     private let candidates: UnsafeMutableBufferPointer<Int32>
     private let best: UnsafeMutableBufferPointer<Double>
+    /// The radix sort's keys and units, two of each (source and destination), made on the first full
+    /// ranking: `2 · unitCount` each.
+    private var radixKeys: UnsafeMutableBufferPointer<UInt64>?
+    private var radixUnits: UnsafeMutableBufferPointer<Int32>?
+    /// How many units `rankedUnits` holds.
+    private var rankedCount = 0
+    /// Where `rankedUnits` lives: the candidates, or the radix sort's result.
+    private var rankedBase: UnsafeMutablePointer<Int32>?
+    /// The remembered cut (NaN: none) and the number of places it was found for.
+    private var cut = Double.nan
+    private var cutPlaces = 0
 
     public init(unitCount: Int) {
         self.unitCount = unitCount
@@ -36,43 +57,106 @@ public final class RankWorkspace {
         candidates.deallocate()
         best.deallocate()
         scratch.deallocate()
+        radixKeys?.deallocate()
+        radixUnits?.deallocate()
+    }
+
+    /// The units with an exact rank after `rank(_:places:)`, best first (every unit after a full
+    /// ranking; the rest are `beyond`): a rule that scores a beyond unit the same whatever its value
+    /// scores every unit that way and then revisits only these.
+    public var rankedUnits: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: rankedBase, count: rankedCount)
+    }
+
+    /// Values within the tolerance below `threshold` tie with it: floor(t) = t − tolerance · max(|t|, 1e-300),
+    /// nondecreasing in t.
+    @inline(__always)
+    private static func tieFloor(_ threshold: Double) -> Double {
+        threshold - Ranking.tolerance * max(abs(threshold), 1e-300)
     }
 
     /// Competition ranks of `values` (more is better; NaN = no value, ranked after every value) into
     /// `ranks`. With `places`, only ranks ≤ places are exact; the rest are `beyond`.
     public func rank(_ values: UnsafeBufferPointer<Double>, places: Int? = nil) {
         precondition(values.count == unitCount, "RankWorkspace: \(values.count) values for \(unitCount) units")
-        // Local copies of the buffers: no class-property loads in the loops below.
-        let (ranks, candidates, best, unitCount) = (self.ranks, self.candidates, self.best, self.unitCount)
         let limit = places.map { min(max($0, 0), unitCount) } ?? unitCount
         // A long list of places is cheaper to rank by one sort of everything.
-        let partial = limit < unitCount && limit <= Self.partialLimit
-        // 1. The limit-th best value, by insertion into a short descending list: after the first few
-        //    hundred units almost every value fails the first comparison, so this is one pass.
+        guard limit < unitCount && limit <= Self.partialLimit else {
+            rankAll(values)
+            return
+        }
+        if limit > 0, limit == cutPlaces, !cut.isNaN, rankFromCut(values, limit: limit) { return }
+        rankPartially(values, limit: limit)
+    }
+
+    /// The partial ranking from the remembered cut c: collects the units with value ≥ floor(c). That
+    /// set is closed upwards, so when it holds at least `limit` units its `limit`-th best value is t,
+    /// and when floor(t) ≥ floor(c) it holds every unit that ties with t or beats it. False (ranks
+    /// unusable) when either fails or the candidates overflow; the caller then ranks from scratch.
+    private func rankFromCut(_ values: UnsafeBufferPointer<Double>, limit: Int) -> Bool {
+        let (ranks, candidates, unitCount) = (self.ranks, self.candidates, self.unitCount)
+        let collectFloor = Self.tieFloor(cut)
+        // Past this many candidates the cut is stale (another indicator's, or a freak draw).
+        let capacity = min(unitCount, 8 * limit + 16)
+        var count = 0
+        for unit in 0..<unitCount {
+            let value = values[unit]
+            ranks[unit] = Self.beyond
+            // NaN fails the comparison: no value, no place.
+            if value >= collectFloor {
+                guard count < capacity else { return false }
+                candidates[count] = Int32(unit)
+                count += 1
+            }
+        }
+        guard count >= limit else { return false }
+        let slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
+        Self.insertionSort(slice, by: values)
+        let threshold = values[Int(slice[limit - 1])]
+        let floor = Self.tieFloor(threshold)
+        guard floor >= collectFloor else { return false }
+        // The candidates that tie with t or beat it: a prefix of the sorted list.
+        var ranked = limit
+        while ranked < count, values[Int(slice[ranked])] >= floor { ranked += 1 }
+        assignRanks(UnsafeMutableBufferPointer(rebasing: slice[0..<ranked]), values: values)
+        // The next cut: this draw's (2 · limit)-th best value when there is one; else keep this one.
+        if count >= 2 * limit { cut = values[Int(slice[2 * limit - 1])] }
+        return true
+    }
+
+    /// The partial ranking from scratch: the `limit`-th best value by insertion into a short
+    /// descending list (kept `2 · limit` long, to remember a cut for the next call), then every unit
+    /// at least as good as its tie floor, sorted.
+    private func rankPartially(_ values: UnsafeBufferPointer<Double>, limit: Int) {
+        let (ranks, candidates, best, unitCount) = (self.ranks, self.candidates, self.best, self.unitCount)
+        // 1. After the first few hundred units almost every value fails the first comparison, so this
+        //    is one pass.
+        let length = min(2 * limit, unitCount)
         var kept = 0
-        if partial {
+        if limit > 0 {
             for unit in 0..<unitCount {
                 let value = values[unit]
-                guard !value.isNaN, limit > 0 else { continue }
-                if kept == limit, !(value > best[kept - 1]) { continue }
-                var slot = kept == limit ? kept - 1 : kept
+                guard !value.isNaN else { continue }
+                if kept == length, !(value > best[kept - 1]) { continue }
+                var slot = kept == length ? kept - 1 : kept
                 while slot > 0, best[slot - 1] < value {
                     best[slot] = best[slot - 1]
                     slot -= 1
                 }
                 best[slot] = value
-                if kept < limit { kept += 1 }
+                if kept < length { kept += 1 }
             }
         }
-        let threshold = kept > 0 ? best[kept - 1] : .infinity
-        // Everything within the tolerance below the threshold ties with it: one comparison per unit.
-        let floor = kept > 0 ? threshold - Ranking.tolerance * max(abs(threshold), 1e-300) : .infinity
-        // 2. Candidates: every unit as good as the threshold (within tolerance); when ranking
-        //    everything, every unit.
+        // The limit-th best value (the last one when fewer units have a value).
+        let known = min(kept, limit)
+        let threshold = known > 0 ? best[known - 1] : .infinity
+        let floor = known > 0 ? Self.tieFloor(threshold) : .infinity
+        cut = kept == length && limit > 0 ? best[length - 1] : .nan
+        cutPlaces = limit
+        // 2. Candidates: every unit as good as the threshold (within tolerance).
         var count = 0
         for unit in 0..<unitCount {
-            let value = values[unit]
-            if !partial || value >= floor {
+            if values[unit] >= floor {
                 candidates[count] = Int32(unit)
                 count += 1
             } else {
@@ -81,27 +165,51 @@ public final class RankWorkspace {
         }
         // 3. Exact competition ranks among the candidates (every other unit is worse than all of them).
         var slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
-        if partial {
-            // No NaN among partial candidates: the plain order, value then unit.
+        if count <= 2 * Self.partialLimit {
+            Self.insertionSort(slice, by: values)
+        } else {
+            // Many ties at the threshold.
             slice.sort { lhs, rhs in
                 let a = values[Int(lhs)], b = values[Int(rhs)]
                 return a > b || (!(a < b) && lhs < rhs)
             }
-        } else {
-            slice.sort { lhs, rhs in
-                let a = values[Int(lhs)], b = values[Int(rhs)]
-                switch (a.isNaN, b.isNaN) {
-                case (false, false): return a > b || (!(a < b) && lhs < rhs)
-                case (false, true): return true
-                case (true, false): return false
-                case (true, true): return lhs < rhs
-                }
-            }
         }
+        assignRanks(slice, values: values)
+    }
+
+    /// Sorts units without NaN values by value, best first, then by unit: a strict total order, so
+    /// every sort gives this one result.
+    /// - Complexity: O(n²) worst case; for the few dozen candidates of a partial ranking.
+    @inline(__always)
+    private static func insertionSort(_ units: UnsafeMutableBufferPointer<Int32>, by values: UnsafeBufferPointer<Double>) {
+        guard units.count > 1 else { return }
+        for index in 1..<units.count {
+            let unit = units[index]
+            let value = values[Int(unit)]
+            var slot = index
+            while slot > 0 {
+                let previous = units[slot - 1]
+                let other = values[Int(previous)]
+                // previous comes first when better, or equal with a smaller index.
+                if other > value || (!(other < value) && previous < unit) { break }
+                units[slot] = previous
+                slot -= 1
+            }
+            units[slot] = unit
+        }
+    }
+
+    /// Competition ranks along `sorted` (best first, units without a value last): a tie group is
+    /// anchored on its first member, and units without a value share the rank after the last value.
+    @inline(__always)
+    private func assignRanks(_ sorted: UnsafeMutableBufferPointer<Int32>, values: UnsafeBufferPointer<Double>) {
+        let ranks = self.ranks
+        rankedBase = sorted.baseAddress
+        rankedCount = sorted.count
         var anchor = Double.nan
         var anchorRank: Int32 = 0
-        for position in 0..<count {
-            let unit = Int(slice[position])
+        for position in 0..<sorted.count {
+            let unit = Int(sorted[position])
             let value = values[unit]
             if value.isNaN {
                 // Units without a value share the rank after the last unit with one.
@@ -116,5 +224,66 @@ public final class RankWorkspace {
             }
             ranks[unit] = anchorRank
         }
+    }
+
+    /// The key that orders values best first with NaN last: the IEEE bit pattern made monotone
+    /// (negative values inverted, the sign bit set on the others) and then inverted, −0 read as +0
+    /// (they are equal, so units keep their order), every NaN `UInt64.max`.
+    @inline(__always)
+    private static func descendingKey(_ value: Double) -> UInt64 {
+        guard !value.isNaN else { return .max }
+        let bits = (value + 0).bitPattern  // −0 + 0 = +0
+        let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        return ~ascending
+    }
+
+    /// Full competition ranks: an LSD radix sort of the descending keys, one byte a pass, skipping the
+    /// bytes that every key shares. Stable from unit order, so equal values stay in unit order, the
+    /// order a comparison sort by (value, unit) gives.
+    private func rankAll(_ values: UnsafeBufferPointer<Double>) {
+        let count = unitCount
+        guard count > 0 else { return }
+        if radixKeys == nil {
+            radixKeys = .allocate(capacity: 2 * count)
+            radixUnits = .allocate(capacity: 2 * count)
+        }
+        let keys = radixKeys!, units = radixUnits!
+        var sourceKeys = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
+        var targetKeys = UnsafeMutableBufferPointer(rebasing: keys[count..<(2 * count)])
+        var sourceUnits = UnsafeMutableBufferPointer(rebasing: units[0..<count])
+        var targetUnits = UnsafeMutableBufferPointer(rebasing: units[count..<(2 * count)])
+        // Counts of every byte value at every byte position, in one pass.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 256) { histogram in
+            histogram.initialize(repeating: 0)
+            for unit in 0..<count {
+                let key = Self.descendingKey(values[unit])
+                sourceKeys[unit] = key
+                sourceUnits[unit] = Int32(unit)
+                for byte in 0..<8 { histogram[byte * 256 + Int((key >> (8 * UInt64(byte))) & 0xFF)] += 1 }
+            }
+            for byte in 0..<8 {
+                let counts = UnsafeMutableBufferPointer(rebasing: histogram[(byte * 256)..<((byte + 1) * 256)])
+                // A byte every key shares leaves the order as it is.
+                let first = Int((sourceKeys[0] >> (8 * UInt64(byte))) & 0xFF)
+                if counts[first] == Int32(count) { continue }
+                var offset: Int32 = 0
+                for digit in 0..<256 {
+                    let here = counts[digit]
+                    counts[digit] = offset
+                    offset += here
+                }
+                for index in 0..<count {
+                    let key = sourceKeys[index]
+                    let digit = Int((key >> (8 * UInt64(byte))) & 0xFF)
+                    let slot = Int(counts[digit])
+                    counts[digit] += 1
+                    targetKeys[slot] = key
+                    targetUnits[slot] = sourceUnits[index]
+                }
+                swap(&sourceKeys, &targetKeys)
+                swap(&sourceUnits, &targetUnits)
+            }
+        }
+        assignRanks(sourceUnits, values: values)
     }
 }

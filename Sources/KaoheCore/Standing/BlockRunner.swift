@@ -61,17 +61,20 @@ final class BlockRunner {
         let size = StandingEngine.blockSize
         let categories = engine.categories
         // 1. Category sums: deterministic points once, random points drawn.
+        // Rows through raw pointers: no overflow checks on `row + unit`, so the loops vectorise.
+        let sumsBase = sums.baseAddress!, pointsBase = points.baseAddress!
         for (c, category) in categories.enumerated() {
-            for draw in 0..<count {
-                let row = (c * size + draw) * units
-                for unit in 0..<units { sums[row + unit] = baseSums[c][unit] }
+            baseSums[c].withUnsafeBufferPointer { base in
+                for draw in 0..<count {
+                    (sumsBase + (c * size + draw) * units).update(from: base.baseAddress!, count: units)
+                }
             }
             for (position, indicator) in engine.members[c].enumerated() where category.isRandom(position: position) {
                 let stream = stream(block: block, indicator: indicator)
                 for draw in 0..<count {
                     category.simulatePoints(position: position, stream: stream, push: nil, workspace: workspace, into: points)
-                    let row = (c * size + draw) * units
-                    for unit in 0..<units { sums[row + unit] += points[unit] }
+                    let row = sumsBase + (c * size + draw) * units
+                    for unit in 0..<units { row[unit] += pointsBase[unit] }
                     for (k, push) in pushes.enumerated() where push.indicator == indicator {
                         unpushed[k * size + draw] = points[push.unit]
                     }
@@ -80,11 +83,12 @@ final class BlockRunner {
         }
         // 2. Totals, ranks and grades of every draw (each category's existential taken out once, not
         //    per unit).
-        for index in 0..<(count * units) { drawTotals[index] = 0 }
+        let totalsBase = drawTotals.baseAddress!
+        totalsBase.update(repeating: 0, count: count * units)
         for (c, category) in categories.enumerated() {
             for draw in 0..<count {
-                let row = draw * units, sumRow = (c * size + draw) * units
-                for unit in 0..<units { drawTotals[row + unit] += category.contribution(ofPoints: sums[sumRow + unit]) }
+                let row = totalsBase + draw * units, sumRow = sumsBase + (c * size + draw) * units
+                for unit in 0..<units { row[unit] += category.contribution(ofPoints: sumRow[unit]) }
             }
         }
         for unit in 0..<units { blockSums[unit] = 0 }

@@ -88,31 +88,51 @@ public struct OutcomeSampler: Sendable {
     }
 
     /// One draw of each of the `output.count` adjacent series starting at `first` (a whole peer group on
-    /// one indicator), in order: no allocation, no reference counting in the loop.
+    /// one indicator), in order: no allocation, no reference counting in the loop. The uniforms come
+    /// from `stream` through `RandomStream.withTaus2`, the same numbers as one `uniform()` call each.
     public func drawRow(from first: Int, into output: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
+        forEachDraw(from: first, count: output.count, stream: stream) { offset, value in output[offset] = value }
+    }
+
+    /// `drawRow` into `values`, and in the same pass each value's completion against `targets`
+    /// (`ScoringContext.completion`) into `completions`.
+    public func drawCompletions(from first: Int, targets: UnsafeBufferPointer<Double>, direction: Direction,
+                                values: UnsafeMutableBufferPointer<Double>,
+                                completions: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
+        forEachDraw(from: first, count: values.count, stream: stream) { offset, value in
+            values[offset] = value
+            completions[offset] = ScoringContext.completion(value: value, target: targets[offset], direction: direction)
+        }
+    }
+
+    /// Draws series `first ..< first + count` in order and hands each (offset, value) to `body`.
+    @inline(__always)
+    private func forEachDraw(from first: Int, count: Int, stream: RandomStream, _ body: (Int, Double) -> Void) {
         entries.withUnsafeBufferPointer { entries in
             samples.withUnsafeBufferPointer { samples in
                 tables.withUnsafeBufferPointer { tables in
-                    for offset in 0..<output.count {
-                        let entry = entries[first + offset]
-                        switch entry.kind {
-                        case .missing:
-                            output[offset] = .nan
-                        case .point:
-                            output[offset] = entry.center
-                        case .locationScale:
-                            let z = standardQuantile(tables, table: Int(entry.table), u: stream.uniformPositive())
-                            let value = entry.center + entry.scale * z
-                            output[offset] = entry.logScale ? Foundation.exp(value) : value
-                        case .empirical:
-                            let u = stream.uniform()
-                            let count = Int(entry.sampleCount)
-                            let start = Int(entry.sampleStart)
-                            guard count > 1 else { output[offset] = samples[start]; continue }
-                            let position = u * Double(count - 1)
-                            let cell = min(Int(position), count - 2)
-                            let fraction = position - Double(cell)
-                            output[offset] = samples[start + cell] + fraction * (samples[start + cell + 1] - samples[start + cell])
+                    stream.withTaus2 { taus in
+                        for offset in 0..<count {
+                            let entry = entries[first + offset]
+                            switch entry.kind {
+                            case .missing:
+                                body(offset, .nan)
+                            case .point:
+                                body(offset, entry.center)
+                            case .locationScale:
+                                let z = standardQuantile(tables, table: Int(entry.table), u: taus.uniformPositive())
+                                let value = entry.center + entry.scale * z
+                                body(offset, entry.logScale ? Foundation.exp(value) : value)
+                            case .empirical:
+                                let u = taus.uniform()
+                                let count = Int(entry.sampleCount)
+                                let start = Int(entry.sampleStart)
+                                guard count > 1 else { body(offset, samples[start]); continue }
+                                let position = u * Double(count - 1)
+                                let cell = min(Int(position), count - 2)
+                                let fraction = position - Double(cell)
+                                body(offset, samples[start + cell] + fraction * (samples[start + cell + 1] - samples[start + cell]))
+                            }
                         }
                     }
                 }
