@@ -151,17 +151,17 @@ public struct NegativeCategory: IndicatorCategory {
                 cdf.withUnsafeBufferPointer { cdf in
                     cdfStart.withUnsafeBufferPointer { starts in
                         drawnUnits[position].withUnsafeBufferPointer { drawn in
-                            stream.withTaus2 { taus in
-                                // One uniform per drawn unit, in unit order.
-                                for entry in drawn {
-                                    let unit = Int(entry)
-                                    let start = starts[position * units + unit], end = starts[position * units + unit + 1]
-                                    // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
-                                    let u = taus.uniform()
-                                    var index = start
-                                    while index < end - 1, cdf[index] < u { index += 1 }
-                                    points[unit] = now[unit] + Double(index - start) * costs[unit]
-                                }
+                            // One uniform per drawn unit, in unit order, drawn by GSL in one call.
+                            let uniforms = UnsafeMutableBufferPointer(rebasing: workspace.values[0..<drawn.count])
+                            stream.fillUniform(uniforms)
+                            for (k, entry) in drawn.enumerated() {
+                                let unit = Int(entry)
+                                let start = starts[position * units + unit], end = starts[position * units + unit + 1]
+                                // Discrete inverse transform: the smallest k with P(N ≤ k) ≥ u.
+                                let u = uniforms[k]
+                                var index = start
+                                while index < end - 1, cdf[index] < u { index += 1 }
+                                points[unit] = now[unit] + Double(index - start) * costs[unit]
                             }
                         }
                     }

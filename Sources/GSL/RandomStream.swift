@@ -63,21 +63,19 @@ public final class RandomStream {
         mean > 0 ? Int(gsl_ran_poisson(generator, mean)) : 0
     }
 
-    /// Runs `body` with taus2's state copied into a `Taus2` value and stores it back afterwards, so that
-    /// a loop of uniform draws costs a few inlined shifts each instead of two indirect calls into GSL.
-    /// The numbers are the very ones `uniform()` and `uniformPositive()` would give, in the same order.
+    /// Fills `buffer` with uniform draws from (0, 1), the numbers `uniformPositive()` would give one by
+    /// one, in one call into GSL: no Swift-to-C call per draw.
     @inlinable
-    public func withTaus2<Result>(_ body: (inout Taus2) -> Result) -> Result {
-        // The stream was made with gsl_rng_taus2, whose state is taus_state_t: three unsigned longs.
-        let state = generator.pointee.state.assumingMemoryBound(to: UInt.self)
-        var taus = Taus2(s1: UInt32(truncatingIfNeeded: state[0]), s2: UInt32(truncatingIfNeeded: state[1]),
-                         s3: UInt32(truncatingIfNeeded: state[2]))
-        defer {
-            state[0] = UInt(taus.s1)
-            state[1] = UInt(taus.s2)
-            state[2] = UInt(taus.s3)
-        }
-        return body(&taus)
+    public func fillUniformPositive(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        guard let base = buffer.baseAddress else { return }
+        kaohe_rng_uniform_pos_fill(generator, base, buffer.count)
+    }
+
+    /// Fills `buffer` with uniform draws from [0, 1), the numbers `uniform()` would give one by one.
+    @inlinable
+    public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        guard let base = buffer.baseAddress else { return }
+        kaohe_rng_uniform_fill(generator, base, buffer.count)
     }
 
     /// Fills `buffer` with normal draws of standard deviation `sigma`, without allocating.
@@ -88,51 +86,5 @@ public final class RandomStream {
     /// Fills `buffer` with Student-t draws with `degreesOfFreedom`, without allocating.
     public func fillStudentT(_ buffer: UnsafeMutableBufferPointer<Double>, degreesOfFreedom: Double) {
         for index in buffer.indices { buffer[index] = gsl_ran_tdist(generator, degreesOfFreedom) }
-    }
-}
-
-/// GSL's taus2 generator (L'Ecuyer 1996, maximally equidistributed combined Tausworthe), step for step
-/// as `rng/taus.c` computes it, on a copy of a `RandomStream`'s state (`RandomStream.withTaus2`):
-///
-///     s1 ← ((s1 & 0xFFFFFFFE) << 12) ⊕ (((s1 << 13) ⊕ s1) >> 19)
-///     s2 ← ((s2 & 0xFFFFFFF8) <<  4) ⊕ (((s2 <<  2) ⊕ s2) >> 25)
-///     s3 ← ((s3 & 0xFFFFFFF0) << 17) ⊕ (((s3 <<  3) ⊕ s3) >> 11)
-///     output = s1 ⊕ s2 ⊕ s3,  uniform = output / 2³²
-///
-/// with every shift truncated to 32 bits (GSL masks its unsigned longs with 0xFFFFFFFF).
-///
-/// - Complexity: O(1) per draw.
-public struct Taus2 {
-    public var s1: UInt32
-    public var s2: UInt32
-    public var s3: UInt32
-
-    @inlinable
-    public init(s1: UInt32, s2: UInt32, s3: UInt32) {
-        self.s1 = s1
-        self.s2 = s2
-        self.s3 = s3
-    }
-
-    /// The next 32-bit output (GSL's `taus_get`).
-    @inlinable @inline(__always)
-    public mutating func next() -> UInt32 {
-        s1 = ((s1 & 0xFFFF_FFFE) &<< 12) ^ (((s1 &<< 13) ^ s1) &>> 19)
-        s2 = ((s2 & 0xFFFF_FFF8) &<< 4) ^ (((s2 &<< 2) ^ s2) &>> 25)
-        s3 = ((s3 & 0xFFFF_FFF0) &<< 17) ^ (((s3 &<< 3) ^ s3) &>> 11)
-        return s1 ^ s2 ^ s3
-    }
-
-    /// A uniform draw from [0, 1) (`gsl_rng_uniform`).
-    @inlinable @inline(__always)
-    public mutating func uniform() -> Double { Double(next()) / 4_294_967_296.0 }
-
-    /// A uniform draw from (0, 1) (`gsl_rng_uniform_pos`: a zero is drawn again).
-    @inlinable @inline(__always)
-    public mutating func uniformPositive() -> Double {
-        // GSL draws again while the double is 0, i.e. while the output word is 0.
-        var word = next()
-        while word == 0 { word = next() }
-        return Double(word) / 4_294_967_296.0
     }
 }
