@@ -12,11 +12,10 @@
 /// (too many candidates), the call ranks from scratch. The cut only decides how much work is done,
 /// never the result: ranks are the same whatever was ranked before.
 ///
-/// A full ranking sorts order-preserving 64-bit keys of the values by radix (stable, from units in
-/// index order, so that equal values stay in unit order).
+/// A full ranking sorts order-preserving 64-bit keys of the values, ties by unit.
 ///
 /// - Complexity: O(n + places · log places) for a partial ranking whose remembered cut holds,
-///   O(n + places² · log(n / places)) expected otherwise; O(n) (eight byte passes at most) for a full one.
+///   O(n + places² · log(n / places)) expected otherwise; O(n log n) for a full one.
 public final class RankWorkspace {
     /// The rank given to units outside the requested places (and to units without a value when
     /// ranking partially).
@@ -31,13 +30,11 @@ public final class RankWorkspace {
     public let scratch: UnsafeMutableBufferPointer<Double>
     private let candidates: UnsafeMutableBufferPointer<Int32>
     private let best: UnsafeMutableBufferPointer<Double>
-    /// The radix sort's keys and units, two of each (source and destination), made on the first full
-    /// ranking: `2 · unitCount` each.
-    private var radixKeys: UnsafeMutableBufferPointer<UInt64>?
-    private var radixUnits: UnsafeMutableBufferPointer<Int32>?
+    /// The words `sortByValue` sorts, one per unit.
+    private let sortWords: UnsafeMutableBufferPointer<UInt64>
     /// How many units `rankedUnits` holds.
     private var rankedCount = 0
-    /// Where `rankedUnits` lives: the candidates, or the radix sort's result.
+    /// Where `rankedUnits` lives (in `candidates`).
     private var rankedBase: UnsafeMutablePointer<Int32>?
     /// The remembered cut (NaN: none) and the number of places it was found for.
     private var cut = Double.nan
@@ -50,6 +47,7 @@ public final class RankWorkspace {
         best = .allocate(capacity: max(unitCount, 1))
         scratch = .allocate(capacity: max(unitCount, 1))
         scratch.initialize(repeating: .nan)
+        sortWords = .allocate(capacity: max(unitCount, 1))
     }
 
     deinit {
@@ -57,8 +55,7 @@ public final class RankWorkspace {
         candidates.deallocate()
         best.deallocate()
         scratch.deallocate()
-        radixKeys?.deallocate()
-        radixUnits?.deallocate()
+        sortWords.deallocate()
     }
 
     /// The units with an exact rank after `rank(_:places:)`, best first (every unit after a full
@@ -111,7 +108,7 @@ public final class RankWorkspace {
         }
         guard count >= limit else { return false }
         let slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
-        Self.insertionSort(slice, by: values)
+        sortByValue(slice, values: values)
         let threshold = values[Int(slice[limit - 1])]
         let floor = Self.tieFloor(threshold)
         guard floor >= collectFloor else { return false }
@@ -164,22 +161,14 @@ public final class RankWorkspace {
             }
         }
         // 3. Exact competition ranks among the candidates (every other unit is worse than all of them).
-        var slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
-        if count <= 2 * Self.partialLimit {
-            Self.insertionSort(slice, by: values)
-        } else {
-            // Many ties at the threshold.
-            slice.sort { lhs, rhs in
-                let a = values[Int(lhs)], b = values[Int(rhs)]
-                return a > b || (!(a < b) && lhs < rhs)
-            }
-        }
+        let slice = UnsafeMutableBufferPointer(rebasing: candidates[0..<count])
+        sortByValue(slice, values: values)
         assignRanks(slice, values: values)
     }
 
     /// Sorts units without NaN values by value, best first, then by unit: a strict total order, so
     /// every sort gives this one result.
-    /// - Complexity: O(n²) worst case; for the few dozen candidates of a partial ranking.
+    /// - Complexity: O(n²) worst case; O(n) on the nearly sorted lists `sortByValue` hands it.
     @inline(__always)
     private static func insertionSort(_ units: UnsafeMutableBufferPointer<Int32>, by values: UnsafeBufferPointer<Double>) {
         guard units.count > 1 else { return }
@@ -226,64 +215,43 @@ public final class RankWorkspace {
         }
     }
 
-    /// The key that orders values best first with NaN last: the IEEE bit pattern made monotone
-    /// (negative values inverted, the sign bit set on the others) and then inverted, −0 read as +0
-    /// (they are equal, so units keep their order), every NaN `UInt64.max`.
-    @inline(__always)
-    private static func descendingKey(_ value: Double) -> UInt64 {
-        guard !value.isNaN else { return .max }
-        let bits = (value + 0).bitPattern  // −0 + 0 = +0
-        let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-        return ~ascending
+    /// Full competition ranks of every unit.
+    private func rankAll(_ values: UnsafeBufferPointer<Double>) {
+        guard unitCount > 0 else { return }
+        let sorted = UnsafeMutableBufferPointer(rebasing: candidates[0..<unitCount])
+        for unit in 0..<unitCount { sorted[unit] = Int32(unit) }
+        sortByValue(sorted, values: values)
+        assignRanks(sorted, values: values)
     }
 
-    /// Full competition ranks: an LSD radix sort of the descending keys, one byte a pass, skipping the
-    /// bytes that every key shares. Stable from unit order, so equal values stay in unit order, the
-    /// order a comparison sort by (value, unit) gives.
-    private func rankAll(_ values: UnsafeBufferPointer<Double>) {
-        let count = unitCount
-        guard count > 0 else { return }
-        if radixKeys == nil {
-            radixKeys = .allocate(capacity: 2 * count)
-            radixUnits = .allocate(capacity: 2 * count)
+    /// Sorts `units` best first by value, then by unit, NaN last. The standard library sorts 64-bit
+    /// words, each a unit's value rounded to `Float` (order-preserving bits) above its index: plain
+    /// integer comparisons, no value lookups. Rounding can only make values that differ by less than
+    /// a `Float` step look equal, so one insertion pass by the exact order — nearly sorted, O(n) —
+    /// finishes the sort.
+    private func sortByValue(_ units: UnsafeMutableBufferPointer<Int32>, values: UnsafeBufferPointer<Double>) {
+        let count = units.count
+        guard count > 1 else { return }
+        var words = UnsafeMutableBufferPointer(rebasing: sortWords[0..<count])
+        for index in 0..<count {
+            let unit = units[index]
+            words[index] = Self.descendingKey32(values[Int(unit)]) << 32 | UInt64(UInt32(bitPattern: unit))
         }
-        let keys = radixKeys!, units = radixUnits!
-        var sourceKeys = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
-        var targetKeys = UnsafeMutableBufferPointer(rebasing: keys[count..<(2 * count)])
-        var sourceUnits = UnsafeMutableBufferPointer(rebasing: units[0..<count])
-        var targetUnits = UnsafeMutableBufferPointer(rebasing: units[count..<(2 * count)])
-        // Counts of every byte value at every byte position, in one pass.
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8 * 256) { histogram in
-            histogram.initialize(repeating: 0)
-            for unit in 0..<count {
-                let key = Self.descendingKey(values[unit])
-                sourceKeys[unit] = key
-                sourceUnits[unit] = Int32(unit)
-                for byte in 0..<8 { histogram[byte * 256 + Int((key >> (8 * UInt64(byte))) & 0xFF)] += 1 }
-            }
-            for byte in 0..<8 {
-                let counts = UnsafeMutableBufferPointer(rebasing: histogram[(byte * 256)..<((byte + 1) * 256)])
-                // A byte every key shares leaves the order as it is.
-                let first = Int((sourceKeys[0] >> (8 * UInt64(byte))) & 0xFF)
-                if counts[first] == Int32(count) { continue }
-                var offset: Int32 = 0
-                for digit in 0..<256 {
-                    let here = counts[digit]
-                    counts[digit] = offset
-                    offset += here
-                }
-                for index in 0..<count {
-                    let key = sourceKeys[index]
-                    let digit = Int((key >> (8 * UInt64(byte))) & 0xFF)
-                    let slot = Int(counts[digit])
-                    counts[digit] += 1
-                    targetKeys[slot] = key
-                    targetUnits[slot] = sourceUnits[index]
-                }
-                swap(&sourceKeys, &targetKeys)
-                swap(&sourceUnits, &targetUnits)
-            }
-        }
-        assignRanks(sourceUnits, values: values)
+        words.sort()
+        for index in 0..<count { units[index] = Int32(truncatingIfNeeded: words[index]) }
+        // NaN keys sort last, already by unit; the values before them are finished by exact order.
+        var valued = count
+        while valued > 0, values[Int(units[valued - 1])].isNaN { valued -= 1 }
+        Self.insertionSort(UnsafeMutableBufferPointer(rebasing: units[0..<valued]), by: values)
+    }
+
+    /// The 32-bit key that orders values best first with NaN last: the `Float` bit pattern made
+    /// monotone and inverted, −0 read as +0, every NaN `UInt32.max`.
+    @inline(__always)
+    private static func descendingKey32(_ value: Double) -> UInt64 {
+        guard !value.isNaN else { return UInt64(UInt32.max) }
+        let bits = (Float(value) + 0).bitPattern  // −0 + 0 = +0
+        let ascending = bits >> 31 == 1 ? ~bits : bits | (1 << 31)
+        return UInt64(~ascending)
     }
 }
