@@ -7,8 +7,9 @@ import GSL
 /// inverse-CDF draw: one uniform u, then the standard quantile at u interpolated from a table of
 /// `tableSize` quantiles computed by GSL (`gsl_cdf_tdist_Pinv`, `gsl_cdf_gaussian_Pinv`); in the two
 /// outermost cells, where interpolation would cut the tails, GSL's inverse is called directly.
-/// Every draw consumes exactly one uniform, so two simulations that differ only in one series' centre
-/// (the "where to push" comparison) see the same random numbers everywhere (common random numbers).
+/// Every series consumes exactly one uniform a draw, random or not, so two simulations that differ
+/// only in one series' centre (the "where to push" comparison) see the same random numbers everywhere
+/// (common random numbers).
 ///
 /// - Complexity: O(1) per draw; the tables take 8 · `tableSize` bytes per distinct degrees of freedom.
 public struct OutcomeSampler: Sendable {
@@ -24,6 +25,9 @@ public struct OutcomeSampler: Sendable {
         /// Index into `tables`.
         var table: Int32 = 0
         var logScale = false
+        /// ln of the series' target when it is positive and the scale logarithmic, else NaN: a draw's
+        /// completion is then exp(center − ln T + scale · z), without dividing by T.
+        var logTarget = Double.nan
         var sampleStart: Int32 = 0
         var sampleCount: Int32 = 0
     }
@@ -36,8 +40,9 @@ public struct OutcomeSampler: Sendable {
     /// The degrees of freedom of each table (nil: normal).
     private var tableDegrees: [Double?] = []
 
-    /// Compiles `distributions` (nil or absent: the series has no data and draws NaN).
-    public init(_ distributions: [PredictiveDistribution?]) {
+    /// Compiles `distributions` (nil or absent: the series has no data and draws NaN), with each
+    /// series' target when there is one (`targets` is empty or as long as `distributions`).
+    public init(_ distributions: [PredictiveDistribution?], targets: [Double] = []) {
         entries = Array(repeating: Entry(), count: distributions.count)
         for (index, distribution) in distributions.enumerated() {
             guard let distribution else { continue }
@@ -49,8 +54,10 @@ public struct OutcomeSampler: Sendable {
                     entries[index] = Entry(kind: .point, center: logScale ? Foundation.exp(center) : center)
                     continue
                 }
+                let target = index < targets.count ? targets[index] : .nan
                 entries[index] = Entry(kind: .locationScale, center: center, scale: scale,
-                                       table: Int32(tableIndex(for: dof)), logScale: logScale)
+                                       table: Int32(tableIndex(for: dof)), logScale: logScale,
+                                       logTarget: logScale && target > 0 ? Foundation.log(target) : .nan)
             case let .empirical(sorted):
                 entries[index] = Entry(kind: .empirical, sampleStart: Int32(samples.count), sampleCount: Int32(sorted.count))
                 samples += sorted
@@ -79,8 +86,7 @@ public struct OutcomeSampler: Sendable {
         entries[index].kind == .locationScale || entries[index].kind == .empirical
     }
 
-    /// One draw of series `index`'s year-end value (NaN when it has no data). Consumes one uniform
-    /// when the series is random.
+    /// One draw of series `index`'s year-end value (NaN when it has no data). Consumes one uniform.
     public func draw(_ index: Int, stream: RandomStream) -> Double {
         var value = 0.0
         withUnsafeMutablePointer(to: &value) { drawRow(from: index, into: UnsafeMutableBufferPointer(start: $0, count: 1), stream: stream) }
@@ -88,55 +94,79 @@ public struct OutcomeSampler: Sendable {
     }
 
     /// One draw of each of the `output.count` adjacent series starting at `first` (a whole peer group on
-    /// one indicator), in order: no allocation, no reference counting in the loop. The uniforms come
-    /// from `stream` through `RandomStream.withTaus2`, the same numbers as one `uniform()` call each.
+    /// one indicator), in order: no allocation, no reference counting in the loop.
     public func drawRow(from first: Int, into output: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
-        forEachDraw(from: first, count: output.count, stream: stream) { offset, value in output[offset] = value }
+        forEachDraw(from: first, buffer: output, stream: stream) { offset, value in output[offset] = value }
     }
 
     /// `drawRow` into `values`, and in the same pass each value's completion against `targets`
-    /// (`ScoringContext.completion`) into `completions`.
+    /// (`ScoringContext.completion`) into `completions`. A log-scale draw with a known target gives its
+    /// ratio r = V/T = exp(center − ln T + scale · z) directly: V = T · r, c = r (or 1/r when less is
+    /// better) — one exponential and no division on the common path.
     public func drawCompletions(from first: Int, targets: UnsafeBufferPointer<Double>, direction: Direction,
                                 values: UnsafeMutableBufferPointer<Double>,
                                 completions: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
-        forEachDraw(from: first, count: values.count, stream: stream) { offset, value in
-            values[offset] = value
-            completions[offset] = ScoringContext.completion(value: value, target: targets[offset], direction: direction)
-        }
-    }
-
-    /// Draws series `first ..< first + count` in order and hands each (offset, value) to `body`.
-    @inline(__always)
-    private func forEachDraw(from first: Int, count: Int, stream: RandomStream, _ body: (Int, Double) -> Void) {
+        stream.fillUniformPositive(values)
+        let higher = direction == .higher
         entries.withUnsafeBufferPointer { entries in
             samples.withUnsafeBufferPointer { samples in
                 tables.withUnsafeBufferPointer { tables in
-                    stream.withTaus2 { taus in
-                        for offset in 0..<count {
-                            let entry = entries[first + offset]
-                            switch entry.kind {
-                            case .missing:
-                                body(offset, .nan)
-                            case .point:
-                                body(offset, entry.center)
-                            case .locationScale:
-                                let z = standardQuantile(tables, table: Int(entry.table), u: taus.uniformPositive())
-                                let value = entry.center + entry.scale * z
-                                body(offset, entry.logScale ? Foundation.exp(value) : value)
-                            case .empirical:
-                                let u = taus.uniform()
-                                let count = Int(entry.sampleCount)
-                                let start = Int(entry.sampleStart)
-                                guard count > 1 else { body(offset, samples[start]); continue }
-                                let position = u * Double(count - 1)
-                                let cell = min(Int(position), count - 2)
-                                let fraction = position - Double(cell)
-                                body(offset, samples[start + cell] + fraction * (samples[start + cell + 1] - samples[start + cell]))
-                            }
+                    for offset in 0..<values.count {
+                        let entry = entries[first + offset]
+                        let u = values[offset]
+                        if entry.kind == .locationScale, !entry.logTarget.isNaN {
+                            let z = standardQuantile(tables, table: Int(entry.table), u: u)
+                            let ratio = Foundation.exp(entry.center - entry.logTarget + entry.scale * z)
+                            values[offset] = targets[offset] * ratio
+                            completions[offset] = higher ? ratio : 1 / ratio
+                            continue
                         }
+                        let value = draw(entry, u: u, tables: tables, samples: samples)
+                        values[offset] = value
+                        completions[offset] = ScoringContext.completion(value: value, target: targets[offset], direction: direction)
                     }
                 }
             }
+        }
+    }
+
+    /// Draws series `first ..< first + buffer.count` in order and hands each (offset, value) to `body`.
+    /// The row's uniforms are drawn first, one per series whether it is random or not, into `buffer`
+    /// (GSL fills it in one call); `body` may overwrite `buffer[offset]`, whose uniform has been read.
+    @inline(__always)
+    private func forEachDraw(from first: Int, buffer: UnsafeMutableBufferPointer<Double>, stream: RandomStream,
+                             _ body: (Int, Double) -> Void) {
+        stream.fillUniformPositive(buffer)
+        entries.withUnsafeBufferPointer { entries in
+            samples.withUnsafeBufferPointer { samples in
+                tables.withUnsafeBufferPointer { tables in
+                    for offset in 0..<buffer.count {
+                        body(offset, draw(entries[first + offset], u: buffer[offset], tables: tables, samples: samples))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of `entry` at uniform u.
+    @inline(__always)
+    private func draw(_ entry: Entry, u: Double, tables: UnsafeBufferPointer<Double>, samples: UnsafeBufferPointer<Double>) -> Double {
+        switch entry.kind {
+        case .missing:
+            return .nan
+        case .point:
+            return entry.center
+        case .locationScale:
+            let value = entry.center + entry.scale * standardQuantile(tables, table: Int(entry.table), u: u)
+            return entry.logScale ? Foundation.exp(value) : value
+        case .empirical:
+            let count = Int(entry.sampleCount)
+            let start = Int(entry.sampleStart)
+            guard count > 1 else { return samples[start] }
+            let position = u * Double(count - 1)
+            let cell = min(Int(position), count - 2)
+            let fraction = position - Double(cell)
+            return samples[start + cell] + fraction * (samples[start + cell + 1] - samples[start + cell])
         }
     }
 
