@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Every series' year-end forecast, `forecasts[indicator · unitCount + unit]` (the layout of
 /// `ObservationStore`). Grade and events indicators hold `YearEndForecast.notForecast`.
@@ -26,7 +27,8 @@ public struct ForecastTable: Sendable {
 /// its ids, so the table is identical whatever the number of threads.
 public struct ForecastEngine: Sendable {
     public var method: any ForecastMethod
-    /// Series per parallel block.
+    /// Series per parallel block, at most: fewer when that would leave fewer than eight blocks per
+    /// core (a peer group of a few hundred series forecast by `blend` would otherwise run on one core).
     public var blockSize: Int = 256
 
     public init(method: any ForecastMethod = SeasonalMethod()) {
@@ -77,7 +79,8 @@ public struct ForecastEngine: Sendable {
     private func run(_ dataset: Dataset, series: [Int]) -> [YearEndForecast] {
         let peers = Self.peerHistories(dataset)
         let count = series.count
-        let blockSize = max(1, self.blockSize)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let blockSize = max(1, min(self.blockSize, count / (8 * cores)))
         let blocks = (count + blockSize - 1) / blockSize
         let method = self.method
         return dataset.observations.values.withUnsafeBufferPointer { values in
