@@ -6,7 +6,7 @@
 /// floor(t) = t − `Ranking.tolerance` · max(|t|, 1e-300)), and marks every other unit `beyond`.
 ///
 /// A simulation ranks the same indicator draw after draw, so the workspace remembers a cut from the
-/// last partial ranking (about the `2 · places`-th best value) and first collects only the units at
+/// last partial ranking (its `cutDepth(places)`-th best value) and first collects only the units at
 /// least that good: one comparison per unit, and a sort of a few dozen candidates. When that cut
 /// proves too high (fewer than `places` values reach it, or t's tie floor falls below it) or too low
 /// (too many candidates), the call ranks from scratch. The cut only decides how much work is done,
@@ -22,6 +22,11 @@ public final class RankWorkspace {
     public static let beyond = Int32.max
     /// Up to this many places, only the units that can reach them are sorted.
     static let partialLimit = 64
+
+    /// How deep the remembered cut lies for `limit` places: a quarter more places and four, so that
+    /// the next draw rarely has fewer than `limit` units above it while few units are sorted.
+    @inline(__always)
+    static func cutDepth(_ limit: Int) -> Int { limit + limit / 4 + 4 }
 
     public let unitCount: Int
     /// Ranks by unit, valid after `rank(_:places:)`.
@@ -116,19 +121,20 @@ public final class RankWorkspace {
         var ranked = limit
         while ranked < count, values[Int(slice[ranked])] >= floor { ranked += 1 }
         assignRanks(UnsafeMutableBufferPointer(rebasing: slice[0..<ranked]), values: values)
-        // The next cut: this draw's (2 · limit)-th best value when there is one; else keep this one.
-        if count >= 2 * limit { cut = values[Int(slice[2 * limit - 1])] }
+        // The next cut: this draw's cutDepth-th best value when there is one; else keep this one.
+        let depth = Self.cutDepth(limit)
+        if count >= depth { cut = values[Int(slice[depth - 1])] }
         return true
     }
 
     /// The partial ranking from scratch: the `limit`-th best value by insertion into a short
-    /// descending list (kept `2 · limit` long, to remember a cut for the next call), then every unit
+    /// descending list (kept `cutDepth(limit)` long, to remember a cut for the next call), then every unit
     /// at least as good as its tie floor, sorted.
     private func rankPartially(_ values: UnsafeBufferPointer<Double>, limit: Int) {
         let (ranks, candidates, best, unitCount) = (self.ranks, self.candidates, self.best, self.unitCount)
         // 1. After the first few hundred units almost every value fails the first comparison, so this
         //    is one pass.
-        let length = min(2 * limit, unitCount)
+        let length = min(Self.cutDepth(limit), unitCount)
         var kept = 0
         if limit > 0 {
             for unit in 0..<unitCount {
