@@ -340,5 +340,18 @@ extension ForecastTests {
             #expect(ForecastMethods.named("arima") == nil)
             #expect(ForecastMethods.names.first == ForecastMethods.defaultName)
         }
+
+        /// Readers see Chinese names: every registered method has one and a description; fallback
+        /// chains are named part by part; an unknown label stays as it is.
+        @Test func chineseLabels() {
+            for name in ForecastMethods.names {
+                #expect(ForecastMethods.chineseLabel(name) != name, "\(name) has no Chinese name")
+                #expect(ForecastMethods.chineseDescription(name) != nil, "\(name) has no description")
+            }
+            #expect(ForecastMethods.readerLabel("blend") == "组合预测（blend）")
+            #expect(ForecastMethods.chineseLabel("blend→seasonal") == "组合预测→季节比")
+            #expect(ForecastMethods.chineseLabel("arima") == "arima")
+            #expect(ForecastMethods.chineseLabel(nil) == NumberFormat.missing)
+        }
     }
 }

@@ -25,6 +25,28 @@ public enum ForecastMethods {
     /// Every registered name, the default first.
     public static let names = ["blend", "seasonal", "ets"]
 
+    /// The Chinese name of a method label for tables ("组合预测", "季节比→合并季节比"…), a dash for nil.
+    public static func chineseLabel(_ method: String?) -> String {
+        guard let method else { return NumberFormat.missing }
+        let names = ["seasonal": "季节比", "pooled": "合并季节比", "linear": "线性外推", "naive": "保持现值",
+                     "final": "全年实绩", "ets": "指数平滑", "blend": "组合预测"]
+        return method.split(separator: "→").map { names[String($0)] ?? String($0) }.joined(separator: "→")
+    }
+
+    /// What a registered method does, in one Chinese sentence for a reader (nil for other names).
+    public static func chineseDescription(_ method: String) -> String? {
+        switch method {
+        case "seasonal": "按往年同期全年与截至本月的比值（季节规律）由今年已报数据推算全年"
+        case "ets": "用指数平滑状态空间模型拟合逐月数据，预测其余月份再累计到年底"
+        case "blend": "把往年同期的季节比（近年权重更大，并向兄弟县区同一指标靠拢）与两种指数平滑的预测取几何平均，"
+            + "区间按同一方法在往年同月预测的误差确定"
+        default: nil
+        }
+    }
+
+    /// A method named for a reader: "组合预测（blend）".
+    public static func readerLabel(_ method: String) -> String { "\(chineseLabel(method))（\(method)）" }
+
     /// The method registered under `name` (trimmed, case-insensitive), or nil.
     public static func named(_ name: String) -> (any ForecastMethod)? {
         switch name.trimmingSpaces().lowercased() {

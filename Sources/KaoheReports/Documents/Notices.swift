@@ -129,7 +129,7 @@ public struct NoticeBook: Sendable {
         let stake: Markup = numbered ? "涉及分值为部门责任台账中该指标计入你单位的分值。" : "预计得分按年底预测值计算。"
         return """
         <p class="footnote">\(what)由 \(context.generator) 依据截至\(ChineseFormat.month(context.settings.asOf))的数据自动生成\
-        （年底预测方法 \(context.engine.forecasts.method)）；\(number)\
+        （年底预测方法 \(ForecastMethods.readerLabel(context.engine.forecasts.method))）；\(number)\
         达标概率为按预测分布计算的年底完成率达到100%的概率；\(stake)</p>
         """
     }

@@ -87,7 +87,7 @@ public struct PeriodReport: Sendable {
         }
         let toc: [Markup] = sections.map { "<a href=\"#\($0.id)\">\($0.title)</a>" }
         let partial: Markup = partialQuarterNote.map { "<p class=\"lead\">\($0)</p>" } ?? .empty
-        let forecastMethod = c.engine.forecasts.method
+        let forecastMethod = ForecastMethods.readerLabel(c.engine.forecasts.method)
         return """
         <div class="page report">
         <div class="masthead">\(c.homeName)目标责任考核</div>

@@ -146,7 +146,7 @@ struct CompareView {
     func table() -> String {
         let name = dataset.units[focus].name
         let count = dataset.units.count
-        var lines = ["\(name) 与兄弟县区比较（截至\(dataset.settings.asOf.chineseLabel)，\(count)个单位，预测方法 \(method)）", ""]
+        var lines = ["\(name) 与兄弟县区比较（截至\(dataset.settings.asOf.chineseLabel)，\(count)个单位，预测方法 \(ForecastMethods.readerLabel(method))）", ""]
         // The focus unit on every indicator, at a glance.
         var summary = TextTable(
             headers: ["指标", "当前值", "完成率", "位次", "标准分", "百分位", "前一名", "差距(百分点)", "追上前一名需",

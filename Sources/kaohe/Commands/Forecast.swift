@@ -105,22 +105,12 @@ enum ForecastView {
                 interval(f.lo80, f.hi80),
                 interval(f.lo95, f.hi95),
                 NumberFormat.percent(f.pMeet),
-                MethodLabel.chinese(f.method),
+                ForecastMethods.chineseLabel(f.method),
                 String(f.historyYears),
             ])
         }
         let subject = manyUnits ? "各单位" : dataset.units[rows.first?.unit ?? dataset.settings.home].name
-        let title = "\(subject) 年底预测（截至\(dataset.settings.asOf.chineseLabel)，方法 \(method)）"
+        let title = "\(subject) 年底预测（截至\(dataset.settings.asOf.chineseLabel)，方法 \(ForecastMethods.readerLabel(method))）"
         return [title, "", table.rendered()].joined(separator: "\n")
-    }
-}
-
-/// Chinese names of the forecast methods for tables.
-enum MethodLabel {
-    static func chinese(_ method: String?) -> String {
-        guard let method else { return NumberFormat.missing }
-        let names = ["seasonal": "季节比", "pooled": "合并季节比", "linear": "线性外推", "naive": "保持现值",
-                     "final": "全年实绩", "ets": "指数平滑", "blend": "组合预测"]
-        return method.split(separator: "→").map { names[String($0)] ?? String($0) }.joined(separator: "→")
     }
 }

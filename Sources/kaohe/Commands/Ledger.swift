@@ -91,7 +91,7 @@ struct LedgerView {
         let losing = ledger.accounts.filter { $0.total < 0 && NumberFormat.decimal($0.total) != NumberFormat.decimal(0) }
         let gaining = ledger.accounts.filter { $0.total > 0 && NumberFormat.decimal($0.total) != NumberFormat.decimal(0) }
         return [
-            "\(dataset.units[ledger.unit].name) 部门责任台账（截至\(settings.asOf.chineseLabel)，预测方法 \(method)）",
+            "\(dataset.units[ledger.unit].name) 部门责任台账（截至\(settings.asOf.chineseLabel)，预测方法 \(ForecastMethods.readerLabel(method))）",
             "规则：指标预计失分（加分指标为预计得分）× \(departments.multiplier.formatted(shortest: true)) 计入牵头单位，"
                 + "再 × \(departments.cooperatingShare.formatted(shortest: true)) 计入每个配合单位；负面清单扣分 × "
                 + "\(departments.multiplier.formatted(shortest: true)) 计入责任部门；月报每月\(settings.reporting.deadlineDay)日前报送，"

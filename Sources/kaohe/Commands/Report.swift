@@ -169,7 +169,7 @@ struct ReportPipeline {
         let names = context.gradeNames
         let n = context.unitCount
         var lines = [
-            "\(context.homeName) 目标责任考核测算（截至\(context.settings.asOf.chineseLabel)，预测方法 \(context.engine.forecasts.method)"
+            "\(context.homeName) 目标责任考核测算（截至\(context.settings.asOf.chineseLabel)，预测方法 \(ForecastMethods.readerLabel(context.engine.forecasts.method))"
                 + (context.simulated.map { "，模拟 \($0.draws) 次" } ?? "") + "）",
             "当前：第\(context.current.ranks[home])名（共\(n)个单位），\(NumberFormat.decimal(context.current.totals[home]))分，\(names[context.current.grades[home]])（按当前进度折算全年）",
             "预计：第\(context.projected.ranks[home])名，\(NumberFormat.decimal(context.projected.totals[home]))分，\(names[context.projected.grades[home]])（按年底预测值）",

@@ -97,7 +97,7 @@ struct RisksView {
             }
         }
         let name = dataset.units[assessment.unit].name
-        let title = "\(name) 风险指标（截至\(settings.asOf.chineseLabel)，预测方法 \(engine.forecasts.method)）"
+        let title = "\(name) 风险指标（截至\(settings.asOf.chineseLabel)，预测方法 \(ForecastMethods.readerLabel(engine.forecasts.method))）"
         guard !assessment.risks.isEmpty else { return title + "\n\n各项指标均未触发预警或督办。" }
         let risk = settings.risk
         return [

@@ -136,7 +136,7 @@ struct StandingReport {
         }
         let name = dataset.units[home].name
         var lines = [
-            "\(name) 综合考核测算（截至\(dataset.settings.asOf.chineseLabel)，预测方法 \(engine.forecasts.method)，模拟 \(simulated.draws) 次，种子 \(simulated.seed)）",
+            "\(name) 综合考核测算（截至\(dataset.settings.asOf.chineseLabel)，预测方法 \(ForecastMethods.readerLabel(engine.forecasts.method))，模拟 \(simulated.draws) 次，种子 \(simulated.seed)）",
             "",
             "当前：第\(current.ranks[home])名，\(NumberFormat.decimal(current.totals[home]))分，\(gradeNames[current.grades[home]])（按当前进度折算全年）",
             "预计：第\(projected.ranks[home])名，\(NumberFormat.decimal(projected.totals[home]))分，\(gradeNames[projected.grades[home]])（按年底预测值）",

@@ -72,7 +72,7 @@ struct AssessmentNotebook {
 
         - 本县：\(name)；参评单位 \(dataset.units.count) 个，考核指标 \(dataset.indicators.count) 项
         - 数据截至：\(asOf)（\(settings.year) 年度考核）
-        - 预测方法：`\(method)`；模拟：\(report.simulated.draws) 次，随机种子 \(report.simulated.seed)
+        - 预测方法：\(ForecastMethods.readerLabel(method))；模拟：\(report.simulated.draws) 次，随机种子 \(report.simulated.seed)
         """
     }
 
@@ -157,6 +157,7 @@ struct AssessmentNotebook {
 
     private func forecastText() -> String {
         let rows = export.forecastRows
+        let method = export.engine.forecasts.method
         let low = rows.filter { ($0.forecast.pMeet ?? 1) < settings.risk.supervisionBelow }
             .sorted { ($0.forecast.pMeet ?? 1) < ($1.forecast.pMeet ?? 1) }
         let middle = rows.filter {
@@ -169,8 +170,8 @@ struct AssessmentNotebook {
         return """
         ## 三、年底预测
 
-        按 `\(export.engine.forecasts.method)` 方法，由今年已报数据和往年同期的季节规律预测每项指标的年底值，\
-        给出 80% 和 95% 预测区间，以及年底达到目标的概率。\(name) \(rows.count) 项有目标的指标中，\
+        用\(ForecastMethods.readerLabel(method))方法预测每项指标的年底值\(ForecastMethods.chineseDescription(method).map { "：" + $0 } ?? "")，\
+        并给出 80% 和 95% 预测区间，以及年底达到目标的概率。\(name) \(rows.count) 项有目标的指标中，\
         达标概率不低于 \(warning) 的 \(likely) 项，介于 \(supervision) 与 \(warning) 之间的 \(middle.count) 项，\
         低于 \(supervision) 的 \(low.count) 项：\(list(low.map { dataset.indicators[$0.indicator].name }, limit: 6))。
         """
