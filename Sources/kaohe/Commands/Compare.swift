@@ -19,7 +19,7 @@ struct Compare: ParsableCommand {
         let dataset = try options.load()
         let focus = try unitOption.resolve(in: dataset)
         let chosen = try indicator.map { [try Self.resolveIndicator($0, in: dataset)] }
-        let forecasts = ForecastEngine(method: methodOptions.forecastMethod).forecastAll(dataset)
+        let forecasts = methodOptions.forecastAll(dataset)
         let tables = PeerComparison.tables(dataset, forecasts: forecasts, focus: focus, indicators: chosen)
         let view = CompareView(dataset: dataset, tables: tables, focus: focus, method: forecasts.method)
         switch output.format {

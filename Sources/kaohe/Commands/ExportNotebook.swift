@@ -37,7 +37,7 @@ struct ExportNotebook: ParsableCommand {
 
     func run() throws {
         let dataset = try options.load()
-        let forecasts = ForecastEngine(method: methodOptions.forecastMethod).forecastAll(dataset)
+        let forecasts = methodOptions.forecastAll(dataset)
         let engine = try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
         let home = dataset.settings.home
         try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)

@@ -26,7 +26,7 @@ struct Forecast: ParsableCommand {
         let forecastable = dataset.indicators.indices.filter { dataset.indicators[$0].measure.hasTarget }
         var rows: [(unit: Int, indicator: Int, forecast: YearEndForecast)] = []
         if all {
-            let table = engine.forecastAll(dataset)
+            let table = methodOptions.forecastAll(dataset)
             for unit in units { for indicator in forecastable { rows.append((unit, indicator, table[indicator: indicator, unit: unit])) } }
         } else {
             let forecasts = engine.forecast(dataset, unit: units[0])

@@ -13,7 +13,7 @@ struct Ledger: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let engine = try prepareStanding(options, method: methodOptions.forecastMethod)
+        let engine = try prepareStanding(options, method: methodOptions)
         let view = LedgerView(dataset: engine.dataset, ledger: DepartmentLedger(engine: engine), method: engine.forecasts.method)
         switch output.format {
         case .json: Console.output(view.json().rendered())

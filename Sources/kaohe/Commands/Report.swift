@@ -106,7 +106,7 @@ struct ReportPipeline {
     }
 
     func engine(_ dataset: Dataset) throws -> StandingEngine {
-        let forecasts = ForecastEngine(method: method.forecastMethod).forecastAll(dataset)
+        let forecasts = method.forecastAll(dataset)
         return try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
     }
 

@@ -13,7 +13,7 @@ struct Risks: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let engine = try prepareStanding(options, method: methodOptions.forecastMethod)
+        let engine = try prepareStanding(options, method: methodOptions)
         let view = RisksView(engine: engine, assessment: RiskAssessment(engine: engine))
         switch output.format {
         case .json: Console.output(view.json().rendered())

@@ -16,7 +16,7 @@ struct Standing: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let engine = try prepareStanding(options, method: methodOptions.forecastMethod)
+        let engine = try prepareStanding(options, method: methodOptions)
         let home = engine.dataset.settings.home
         try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
         let report = StandingReport(

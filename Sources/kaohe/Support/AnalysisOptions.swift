@@ -1,13 +1,18 @@
 import ArgumentParser
+import Foundation
+import Synchronization
 import KaoheCategories
 import KaoheCore
 
 /// `--method NAME`: the forecasting method of every command that forecasts.
 struct MethodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("method"), help: ArgumentHelp(
         "Forecasting method: \(ForecastMethods.names.joined(separator: ", ")) (default \(ForecastMethods.defaultName), the recommended one; seasonal is exactly the spec's computation).",
         valueName: "name"))
-    var method: String = ForecastMethods.defaultName
+    var chosen: String?
+
+    /// The method's name: the one given, or the default.
+    var method: String { chosen ?? ForecastMethods.defaultName }
 
     func validate() throws {
         guard ForecastMethods.named(method) != nil else {
@@ -17,6 +22,26 @@ struct MethodOptions: ParsableArguments {
 
     /// The chosen method (validated when the options were parsed).
     var forecastMethod: any ForecastMethod { ForecastMethods.named(method) ?? BlendMethod() }
+
+    /// Peer groups with more forecast series than this hear, when nobody chose the method, how long
+    /// the default takes and what is faster.
+    static let largeSeriesCount = 10_000
+    /// Whether this process has said so already (`report` forecasts three months).
+    private static let costNoted = Mutex(false)
+
+    /// Every series' forecast with the chosen method. When the default `blend` was left in place for a
+    /// province-sized peer group, a note on stderr says what it costs and that `--method seasonal`
+    /// takes seconds.
+    func forecastAll(_ dataset: Dataset) -> ForecastTable {
+        let series = dataset.indicators.count { $0.measure.hasTarget } * dataset.units.count
+        if chosen == nil, method == "blend", series > Self.largeSeriesCount,
+           Self.costNoted.withLock({ noted in defer { noted = true }; return !noted }) {
+            let minutes = max(1, Int((Double(series) * 0.004 / Double(ProcessInfo.processInfo.activeProcessorCount) / 60).rounded(.up)))
+            Console.error("提示：\(series) 个序列用默认的\(ForecastMethods.readerLabel(method))预测约需 \(minutes) 分钟"
+                + "（每个序列拟合指数平滑）；--method seasonal 按考核办法的季节比计算，几秒内完成。")
+        }
+        return ForecastEngine(method: forecastMethod).forecastAll(dataset)
+    }
 }
 
 /// `--unit U`: a unit by id or Chinese name; the home unit when left out.
@@ -70,8 +95,8 @@ struct SimulationOptions: ParsableArguments {
 }
 
 /// Loads, forecasts and prepares the categories: what every standing-based command starts from.
-func prepareStanding(_ options: DatasetOptions, method: any ForecastMethod) throws -> StandingEngine {
+func prepareStanding(_ options: DatasetOptions, method: MethodOptions) throws -> StandingEngine {
     let dataset = try options.load()
-    let forecasts = ForecastEngine(method: method).forecastAll(dataset)
+    let forecasts = method.forecastAll(dataset)
     return try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
 }
