@@ -40,9 +40,15 @@ public struct OutcomeSampler: Sendable {
     /// The degrees of freedom of each table (nil: normal).
     private var tableDegrees: [Double?] = []
 
+    /// Series per row (a peer group on one indicator), and whether every series of row k draws a
+    /// log-scale ratio V/T (`ratioRows[k]`): those rows take `drawCompletions`' vectorised path.
+    private var rowLength = 0
+    private var ratioRows: [Bool] = []
+
     /// Compiles `distributions` (nil or absent: the series has no data and draws NaN), with each
-    /// series' target when there is one (`targets` is empty or as long as `distributions`).
-    public init(_ distributions: [PredictiveDistribution?], targets: [Double] = []) {
+    /// series' target when there is one (`targets` is empty or as long as `distributions`), in rows
+    /// of `rowLength` series (0: no rows).
+    public init(_ distributions: [PredictiveDistribution?], targets: [Double] = [], rowLength: Int = 0) {
         entries = Array(repeating: Entry(), count: distributions.count)
         for (index, distribution) in distributions.enumerated() {
             guard let distribution else { continue }
@@ -62,6 +68,16 @@ public struct OutcomeSampler: Sendable {
                 entries[index] = Entry(kind: .empirical, sampleStart: Int32(samples.count), sampleCount: Int32(sorted.count))
                 samples += sorted
             }
+        }
+        markRatioRows(rowLength: rowLength)
+    }
+
+    /// Marks the rows whose every series draws a ratio.
+    private mutating func markRatioRows(rowLength: Int) {
+        guard rowLength > 0, entries.count % rowLength == 0 else { return }
+        self.rowLength = rowLength
+        ratioRows = stride(from: 0, to: entries.count, by: rowLength).map { first in
+            entries[first..<(first + rowLength)].allSatisfy { $0.kind == .locationScale && !$0.logTarget.isNaN }
         }
     }
 
@@ -108,6 +124,25 @@ public struct OutcomeSampler: Sendable {
                                 completions: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
         stream.fillUniformPositive(values)
         let higher = direction == .higher
+        if rowLength > 0, values.count == rowLength, first % rowLength == 0, ratioRows[first / rowLength] {
+            // Every series a ratio: ln r for the row, one vectorised exponential, then V and c.
+            entries.withUnsafeBufferPointer { entries in
+                tables.withUnsafeBufferPointer { tables in
+                    for offset in 0..<values.count {
+                        let entry = entries[first + offset]
+                        let z = standardQuantile(tables, table: Int(entry.table), u: values[offset])
+                        completions[offset] = entry.center - entry.logTarget + entry.scale * z
+                    }
+                }
+            }
+            VectorMath.exponentiate(completions)
+            for offset in 0..<values.count {
+                let ratio = completions[offset]
+                values[offset] = targets[offset] * ratio
+                if !higher { completions[offset] = 1 / ratio }
+            }
+            return
+        }
         entries.withUnsafeBufferPointer { entries in
             samples.withUnsafeBufferPointer { samples in
                 tables.withUnsafeBufferPointer { tables in

@@ -31,7 +31,7 @@ public struct StandingEngine: Sendable {
                     direction: indicator.direction)
             }
         }
-        let sampler = OutcomeSampler(forecasts.forecasts.map(\.distribution), targets: dataset.targets)
+        let sampler = OutcomeSampler(forecasts.forecasts.map(\.distribution), targets: dataset.targets, rowLength: units)
         let context = ScoringContext(dataset: dataset, indicators: [], forecasts: forecasts,
                                      currentCompletions: current, projectedCompletions: projected, sampler: sampler)
         var categories: [any IndicatorCategory] = []
