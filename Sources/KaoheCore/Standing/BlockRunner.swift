@@ -98,7 +98,7 @@ final class BlockRunner {
             for unit in 0..<units {
                 let total = drawTotals[row + unit]
                 blockSums[unit] += total
-                totals[(firstDraw + draw) * units + unit] = Float(total)
+                totals[unit * draws + firstDraw + draw] = Float(total)
                 gradeCounts[unit * bands + engine.grade(total: total, cap: caps[unit])] += 1
             }
             totalRanks.rank(UnsafeBufferPointer(rebasing: drawTotals[row..<(row + units)]))

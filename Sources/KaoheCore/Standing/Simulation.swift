@@ -36,7 +36,8 @@ extension StandingEngine {
     /// (common random numbers): its gain is not noise.
     ///
     /// - Complexity: O(draws · (units · indicators + units · log units)) time, spread over `threads`;
-    ///   4 · units · draws bytes for the totals kept for percentiles.
+    ///   4 · units · draws bytes for the totals kept for percentiles (unit by unit, so that each unit's
+    ///   draws are adjacent when its percentiles are selected).
     public func simulate(draws: Int = 10_000, seed: UInt64 = 1, threads: Int? = nil, pushes: [Push] = []) -> SimulatedStanding {
         let units = unitCount
         let bands = dataset.settings.grades.count
@@ -72,7 +73,8 @@ extension StandingEngine {
             totals.deallocate(); blockSums.deallocate(); rankCounts.deallocate()
             gradeCounts.deallocate(); pushTotals.deallocate(); pushTop.deallocate()
         }
-        // Every block writes only its own draws' columns and its own rows; every worker its own counts.
+        // Every block writes only its own draws (a run within each unit's row of totals) and its own rows;
+        // every worker its own counts.
         nonisolated(unsafe) let shared = (totals, blockSums, rankCounts, gradeCounts, pushTotals, pushTop)
         let engine = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -145,7 +147,7 @@ extension StandingEngine {
                 DispatchQueue.concurrentPerform(iterations: units) { unit in
                     let column = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws)
                     defer { column.deallocate() }
-                    for draw in 0..<draws { column[draw] = Double(totals[draw * units + unit]) }
+                    for draw in 0..<draws { column[draw] = Double(totals[unit * draws + draw]) }
                     low[unit] = (try? Statistics.quantileBySelection(column, probability: 0.1)) ?? .nan
                     high[unit] = (try? Statistics.quantileBySelection(column, probability: 0.9)) ?? .nan
                 }
