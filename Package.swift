@@ -22,8 +22,14 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        // The Swift face of GSL: statistics, fits, distributions, random streams, minimisation.
-        .target(name: "GSL", dependencies: ["CGSL"]),
+        // glibc's vector math (libmvec) for whole buffers: the simulation's exponentials.
+        .target(
+            name: "CVectorMath",
+            linkerSettings: [.linkedLibrary("m"), .linkedLibrary("mvec", .when(platforms: [.linux]))]
+        ),
+        // The Swift face of GSL: statistics, fits, distributions, random streams, minimisation; and
+        // the vector exp beside them.
+        .target(name: "GSL", dependencies: ["CGSL", "CVectorMath"]),
         // Datasets, validation, the analyses and the category plugin API.
         .target(
             name: "KaoheCore",

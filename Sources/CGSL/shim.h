@@ -17,13 +17,6 @@
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_poly.h>
 #include <gsl/gsl_version.h>
-#include <math.h>
-#if defined(__x86_64__) && defined(__GLIBC__)
-#include <emmintrin.h>
-// glibc's vector exp (libmvec, the x86-64 baseline variant: two doubles a call; it picks SSE4.1 code
-// itself where the processor has it).
-__m128d _ZGVbN2v_exp(__m128d);
-#endif
 
 static inline const gsl_rng_type *kaohe_rng_taus2(void) { return gsl_rng_taus2; }
 static inline const gsl_rng_type *kaohe_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -40,14 +33,6 @@ static inline void kaohe_rng_uniform_pos_fill(const gsl_rng *r, double *out, siz
         do { x = (r->type->get_double)(r->state); } while (x == 0);
         out[i] = x;
     }
-}
-// x[i] = exp(x[i]) for every i: glibc's vector exp where there is one, else its scalar exp.
-static inline void kaohe_exp_in_place(double *x, size_t n) {
-    size_t i = 0;
-#if defined(__x86_64__) && defined(__GLIBC__)
-    for (; i + 2 <= n; i += 2) _mm_storeu_pd(x + i, _ZGVbN2v_exp(_mm_loadu_pd(x + i)));
-#endif
-    for (; i < n; i++) x[i] = exp(x[i]);
 }
 static inline void kaohe_rng_uniform_fill(const gsl_rng *r, double *out, size_t n) {
     for (size_t i = 0; i < n; i++) out[i] = (r->type->get_double)(r->state);

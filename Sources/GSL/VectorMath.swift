@@ -1,7 +1,7 @@
-import CGSL
+import CVectorMath
 
 /// Elementwise functions over whole buffers, from the C library's vector math (glibc's libmvec on
-/// x86-64, two doubles a call; its scalar functions elsewhere).
+/// x86-64: four doubles a call with AVX2, two without; its scalar functions elsewhere).
 public enum VectorMath {
     /// xᵢ ← exp(xᵢ) for every element (libmvec: at most 4 ulp from the exact value).
     @inlinable
