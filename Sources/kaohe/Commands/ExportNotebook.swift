@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import KaoheCategories
 import KaoheCore
 import KaoheReports
 
@@ -36,18 +35,8 @@ struct ExportNotebook: ParsableCommand {
     }
 
     func run() throws {
-        let dataset = try options.load()
-        let forecasts = methodOptions.forecastAll(dataset)
-        let engine = try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
-        let home = dataset.settings.home
-        try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
-        let report = StandingReport(
-            engine: engine,
-            current: engine.standing(.current),
-            projected: engine.standing(.projected),
-            simulated: engine.simulate(draws: simulation.draws, seed: simulation.seed, threads: simulation.threads,
-                                       pushes: engine.pushCandidates(unit: home))
-        )
+        let engine = try prepareStanding(options, method: methodOptions)
+        let report = try StandingReport(engine: engine, simulation: simulation, whereToPush: true)
         let export = NotebookExport(report: report, arguments: reproducingArguments,
                                     stem: NotebookExport.stem(ofDataset: options.dataset))
         do {

@@ -17,15 +17,7 @@ struct Standing: ParsableCommand {
 
     func run() throws {
         let engine = try prepareStanding(options, method: methodOptions)
-        let home = engine.dataset.settings.home
-        try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
-        let report = StandingReport(
-            engine: engine,
-            current: engine.standing(.current),
-            projected: engine.standing(.projected),
-            simulated: engine.simulate(draws: simulation.draws, seed: simulation.seed, threads: simulation.threads,
-                                       pushes: whereToPush ? engine.pushCandidates(unit: home) : [])
-        )
+        let report = try StandingReport(engine: engine, simulation: simulation, whereToPush: whereToPush)
         switch output.format {
         case .json: Console.output(report.json().rendered())
         case .csv: Console.output(report.csv())
@@ -40,6 +32,17 @@ struct StandingReport {
     let current: ScenarioStanding
     let projected: ScenarioStanding
     let simulated: SimulatedStanding
+
+    /// Current, projected and simulated standing of `engine`'s dataset, with the home county's
+    /// where-to-push cases simulated on the same draws when asked.
+    init(engine: StandingEngine, simulation: SimulationOptions, whereToPush: Bool) throws {
+        try SimulationOptions.checkSize(draws: simulation.draws, units: engine.unitCount)
+        self.engine = engine
+        current = engine.standing(.current)
+        projected = engine.standing(.projected)
+        simulated = engine.simulate(draws: simulation.draws, seed: simulation.seed, threads: simulation.threads,
+                                    pushes: whereToPush ? engine.pushCandidates(unit: engine.dataset.settings.home) : [])
+    }
 
     var dataset: Dataset { engine.dataset }
     var gradeNames: [String] { dataset.settings.grades.map(\.name) }
