@@ -219,9 +219,9 @@ enum BacktestView {
         return parts.joined(separator: "\n")
     }
 
-    /// A method's name with its Chinese name.
+    /// A method's name with its Chinese name (`ForecastMethods.chineseLabel`).
     static func methodLabel(_ method: String) -> String {
-        let names = ["seasonal": "季节比", "ets": "指数平滑", "linear": "线性外推", "blend": "组合"]
-        return names[method].map { "\($0) \(method)" } ?? method
+        let chinese = ForecastMethods.chineseLabel(method)
+        return chinese == method ? method : "\(chinese) \(method)"
     }
 }
