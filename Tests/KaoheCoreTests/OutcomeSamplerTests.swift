@@ -4,11 +4,13 @@ import Testing
 
 @Suite("Outcome sampler")
 struct OutcomeSamplerTests {
-    /// Two rows of three series: the first all log-scale with positive targets (the vectorised ratio
-    /// path), the second mixed (a point, a missing series, a normal one: the general path). Each row's
-    /// completions must equal what the one-by-one draws give — V from `draw`, c = V/T or T/V by
-    /// `ScoringContext.completion` — with the same uniforms (same seed and sub-stream, one uniform a
-    /// series), to rounding (libmvec's exp is within 4 ulp).
+    /// Three rows of three series: the first all log-scale with positive targets (the vectorised ratio
+    /// path), the second mixed (a point, a missing series, a normal one: the general path), the third
+    /// all linear-scale with positive targets (the linear ratio path; its last series is often ≤ 0,
+    /// where less-is-better gives c = 1e6). Each row's completions must equal what the one-by-one draws
+    /// give — V from `draw`, c = V/T or T/V by `ScoringContext.completion` — with the same uniforms
+    /// (same seed and sub-stream, one uniform a series), to rounding (libmvec's exp is within 4 ulp;
+    /// V = T · (center/T + scale/T · z) is within a few ulp of max(|V|, |center|, |scale · z|)).
     @Test(arguments: [Direction.higher, .lower])
     func rowPathsAgreeWithSingleDraws(_ direction: Direction) {
         let distributions: [PredictiveDistribution?] = [
@@ -18,10 +20,16 @@ struct OutcomeSamplerTests {
             .point(95),
             nil,
             .locationScale(center: 50, scale: 4, degreesOfFreedom: nil, logScale: false),
+            .locationScale(center: 110, scale: 8, degreesOfFreedom: 5, logScale: false),
+            .locationScale(center: 0.4, scale: 0.1, degreesOfFreedom: nil, logScale: false),
+            .locationScale(center: 1, scale: 3, degreesOfFreedom: 3, logScale: false),
         ]
-        let targets: [Double] = [100, 100, 90, 100, 100, 60]
+        let targets: [Double] = [100, 100, 90, 100, 100, 60, 100, 0.5, 2]
+        // The linear row's centres and scales, for the size of V's rounding.
+        let magnitudes: [Double] = [0, 0, 0, 0, 0, 0, 110 + 8 * 30, 0.4 + 0.1 * 30, 1 + 3 * 30]
         let sampler = OutcomeSampler(distributions, targets: targets, rowLength: 3)
-        for row in 0..<2 {
+        var nonPositive = 0
+        for row in 0..<3 {
             for substream in 0..<20 as Range<UInt64> {
                 var values = [Double](repeating: 0, count: 3), completions = values
                 targets.withUnsafeBufferPointer { all in
@@ -39,14 +47,21 @@ struct OutcomeSamplerTests {
                     for _ in 0..<offset { _ = stream.uniformPositive() }
                     let value = sampler.draw(3 * row + offset, stream: stream)
                     let completion = ScoringContext.completion(value: value, target: targets[3 * row + offset], direction: direction)
+                    let series = 3 * row + offset
                     if value.isNaN {
                         #expect(values[offset].isNaN && completions[offset].isNaN)
                     } else {
-                        #expect(abs(values[offset] - value) <= 1e-13 * abs(value), "row \(row) series \(offset)")
-                        #expect(abs(completions[offset] - completion) <= 1e-13 * abs(completion), "row \(row) series \(offset)")
+                        let size = max(abs(value), magnitudes[series])
+                        #expect(abs(values[offset] - value) <= 1e-13 * size, "row \(row) series \(offset)")
+                        // c = V/T or T/V: V's rounding, relative to V, carries into c.
+                        #expect(abs(completions[offset] - completion) <= 1e-13 * abs(completion) * size / abs(value),
+                                "row \(row) series \(offset)")
+                        if value <= 0 { nonPositive += 1 }
                     }
                 }
             }
         }
+        // The draws reached V ≤ 0 (1 + 3 · z with z < −1/3 happens about a third of the time).
+        #expect(nonPositive > 0)
     }
 }

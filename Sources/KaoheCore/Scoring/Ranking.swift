@@ -8,14 +8,15 @@ public enum Ranking {
     /// The relative tolerance under which two values are equal.
     public static let tolerance = 1e-9
 
-    /// Whether `a` and `b` are equal under `tolerance`.
-    @inline(__always)
+    /// Whether `a` and `b` are equal under `tolerance`: |a − b| ≤ tolerance · max(|a|, |b|, 1e-300).
+    /// (Inlinable: the category plugins rank in their simulation loops.)
+    @inlinable @inline(__always)
     public static func areEqual(_ a: Double, _ b: Double) -> Bool {
-        abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-300)
+        abs(a - b) <= tolerance * max(max(abs(a), abs(b)), 1e-300)
     }
 
     /// `a` is better than `b` by more than the tolerance.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isBetter(_ a: Double, than b: Double) -> Bool {
         a > b && !areEqual(a, b)
     }

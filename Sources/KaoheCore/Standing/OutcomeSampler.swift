@@ -25,9 +25,12 @@ public struct OutcomeSampler: Sendable {
         /// Index into `tables`.
         var table: Int32 = 0
         var logScale = false
-        /// ln of the series' target when it is positive and the scale logarithmic, else NaN: a draw's
-        /// completion is then exp(center − ln T + scale · z), without dividing by T.
-        var logTarget = Double.nan
+        /// The draw as a ratio to a positive target T, without dividing by T: q = V/T is
+        /// exp(ratioCenter + ratioScale · z) on a log scale (ratioCenter = center − ln T,
+        /// ratioScale = scale), ratioCenter + ratioScale · z otherwise (center/T, scale/T).
+        /// NaN without a positive target.
+        var ratioCenter = Double.nan
+        var ratioScale = 0.0
         var sampleStart: Int32 = 0
         var sampleCount: Int32 = 0
     }
@@ -40,10 +43,12 @@ public struct OutcomeSampler: Sendable {
     /// The degrees of freedom of each table (nil: normal).
     private var tableDegrees: [Double?] = []
 
-    /// Series per row (a peer group on one indicator), and whether every series of row k draws a
-    /// log-scale ratio V/T (`ratioRows[k]`): those rows take `drawCompletions`' vectorised path.
+    /// How `drawCompletions` draws a row whose series all draw a ratio q = V/T of the same scale.
+    private enum RowPath: UInt8, Sendable { case general, logRatio, linearRatio }
+
+    /// Series per row (a peer group on one indicator), and each row's path.
     private var rowLength = 0
-    private var ratioRows: [Bool] = []
+    private var rowPaths: [RowPath] = []
 
     /// Compiles `distributions` (nil or absent: the series has no data and draws NaN), with each
     /// series' target when there is one (`targets` is empty or as long as `distributions`), in rows
@@ -61,9 +66,13 @@ public struct OutcomeSampler: Sendable {
                     continue
                 }
                 let target = index < targets.count ? targets[index] : .nan
-                entries[index] = Entry(kind: .locationScale, center: center, scale: scale,
-                                       table: Int32(tableIndex(for: dof)), logScale: logScale,
-                                       logTarget: logScale && target > 0 ? Foundation.log(target) : .nan)
+                var entry = Entry(kind: .locationScale, center: center, scale: scale,
+                                  table: Int32(tableIndex(for: dof)), logScale: logScale)
+                if target > 0 {
+                    entry.ratioCenter = logScale ? center - Foundation.log(target) : center / target
+                    entry.ratioScale = logScale ? scale : scale / target
+                }
+                entries[index] = entry
             case let .empirical(sorted):
                 entries[index] = Entry(kind: .empirical, sampleStart: Int32(samples.count), sampleCount: Int32(sorted.count))
                 samples += sorted
@@ -72,12 +81,15 @@ public struct OutcomeSampler: Sendable {
         markRatioRows(rowLength: rowLength)
     }
 
-    /// Marks the rows whose every series draws a ratio.
+    /// Finds the rows whose every series draws a ratio, all on a log scale or all not.
     private mutating func markRatioRows(rowLength: Int) {
         guard rowLength > 0, entries.count % rowLength == 0 else { return }
         self.rowLength = rowLength
-        ratioRows = stride(from: 0, to: entries.count, by: rowLength).map { first in
-            entries[first..<(first + rowLength)].allSatisfy { $0.kind == .locationScale && !$0.logTarget.isNaN }
+        rowPaths = stride(from: 0, to: entries.count, by: rowLength).map { first in
+            let row = entries[first..<(first + rowLength)]
+            guard row.allSatisfy({ $0.kind == .locationScale && !$0.ratioCenter.isNaN }) else { return .general }
+            if row.allSatisfy(\.logScale) { return .logRatio }
+            return row.allSatisfy { !$0.logScale } ? .linearRatio : .general
         }
     }
 
@@ -116,30 +128,33 @@ public struct OutcomeSampler: Sendable {
     }
 
     /// `drawRow` into `values`, and in the same pass each value's completion against `targets`
-    /// (`ScoringContext.completion`) into `completions`. A log-scale draw with a known target gives its
-    /// ratio r = V/T = exp(center − ln T + scale · z) directly: V = T · r, c = r (or 1/r when less is
-    /// better) — one exponential and no division on the common path.
+    /// (`ScoringContext.completion`) into `completions`. A location-scale draw with a positive target
+    /// is drawn as its ratio q = V/T (see `Entry.ratioCenter`): V = T · q, and c = q, or when less is
+    /// better 1/q (1e6 for q ≤ 0) — no division on the common path, and on a log scale one
+    /// vectorised exponential for the whole row.
     public func drawCompletions(from first: Int, targets: UnsafeBufferPointer<Double>, direction: Direction,
                                 values: UnsafeMutableBufferPointer<Double>,
                                 completions: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
         stream.fillUniformPositive(values)
         let higher = direction == .higher
-        if rowLength > 0, values.count == rowLength, first % rowLength == 0, ratioRows[first / rowLength] {
-            // Every series a ratio: ln r for the row, one vectorised exponential, then V and c.
+        let path = rowLength > 0 && values.count == rowLength && first % rowLength == 0
+            ? rowPaths[first / rowLength] : .general
+        if path != .general {
+            // Every series a ratio: the row's (log) ratios, then V and c.
             entries.withUnsafeBufferPointer { entries in
                 tables.withUnsafeBufferPointer { tables in
                     for offset in 0..<values.count {
                         let entry = entries[first + offset]
                         let z = standardQuantile(tables, table: Int(entry.table), u: values[offset])
-                        completions[offset] = entry.center - entry.logTarget + entry.scale * z
+                        completions[offset] = entry.ratioCenter + entry.ratioScale * z
                     }
                 }
             }
-            VectorMath.exponentiate(completions)
+            if path == .logRatio { VectorMath.exponentiate(completions) }
             for offset in 0..<values.count {
                 let ratio = completions[offset]
                 values[offset] = targets[offset] * ratio
-                if !higher { completions[offset] = 1 / ratio }
+                if !higher { completions[offset] = Self.lowerCompletion(ratio: ratio) }
             }
             return
         }
@@ -149,11 +164,12 @@ public struct OutcomeSampler: Sendable {
                     for offset in 0..<values.count {
                         let entry = entries[first + offset]
                         let u = values[offset]
-                        if entry.kind == .locationScale, !entry.logTarget.isNaN {
+                        if entry.kind == .locationScale, !entry.ratioCenter.isNaN {
                             let z = standardQuantile(tables, table: Int(entry.table), u: u)
-                            let ratio = Foundation.exp(entry.center - entry.logTarget + entry.scale * z)
+                            let x = entry.ratioCenter + entry.ratioScale * z
+                            let ratio = entry.logScale ? Foundation.exp(x) : x
                             values[offset] = targets[offset] * ratio
-                            completions[offset] = higher ? ratio : 1 / ratio
+                            completions[offset] = higher ? ratio : Self.lowerCompletion(ratio: ratio)
                             continue
                         }
                         let value = draw(entry, u: u, tables: tables, samples: samples)
@@ -164,6 +180,10 @@ public struct OutcomeSampler: Sendable {
             }
         }
     }
+
+    /// c = T/V = 1/q when less is better, and as `ScoringContext.completion` has it, 1e6 for V ≤ 0.
+    @inline(__always)
+    private static func lowerCompletion(ratio: Double) -> Double { ratio > 0 ? 1 / ratio : 1e6 }
 
     /// Draws series `first ..< first + buffer.count` in order and hands each (offset, value) to `body`.
     /// The row's uniforms are drawn first, one per series whether it is random or not, into `buffer`
