@@ -26,16 +26,21 @@ static inline const gsl_multimin_fminimizer_type *kaohe_fminimizer_nmsimplex2(vo
 static inline const char *kaohe_gsl_version(void) { return gsl_version; }
 
 // n uniform draws from (0, 1) (gsl_rng_uniform_pos: a 0 is drawn again) or [0, 1) (gsl_rng_uniform),
-// in one call from Swift: the loop stays in C, one call of the generator's own get_double a draw.
+// in one call from Swift: the loop stays in C, one call of the generator's own get_double a draw
+// (read once: the calls may write memory, so the compiler would reload it every draw).
 static inline void kaohe_rng_uniform_pos_fill(const gsl_rng *r, double *out, size_t n) {
+    double (*const get_double)(void *) = r->type->get_double;
+    void *const state = r->state;
     for (size_t i = 0; i < n; i++) {
         double x;
-        do { x = (r->type->get_double)(r->state); } while (x == 0);
+        do { x = get_double(state); } while (x == 0);
         out[i] = x;
     }
 }
 static inline void kaohe_rng_uniform_fill(const gsl_rng *r, double *out, size_t n) {
-    for (size_t i = 0; i < n; i++) out[i] = (r->type->get_double)(r->state);
+    double (*const get_double)(void *) = r->type->get_double;
+    void *const state = r->state;
+    for (size_t i = 0; i < n; i++) out[i] = get_double(state);
 }
 
 #endif
