@@ -29,7 +29,8 @@ public final class RankWorkspace {
     static func cutDepth(_ limit: Int) -> Int { limit + limit / 4 + 4 }
 
     public let unitCount: Int
-    /// Ranks by unit, valid after `rank(_:places:)`.
+    /// Ranks by unit, valid after `rank(_:places:)`. Every unit outside `rankedUnits` is `beyond`, at
+    /// all times, so a ranking need only reset the units the last one ranked.
     public let ranks: UnsafeMutableBufferPointer<Int32>
     /// One value per unit for a rule to prepare what it ranks (e.g. only the eligible units).
     public let scratch: UnsafeMutableBufferPointer<Double>
@@ -48,6 +49,7 @@ public final class RankWorkspace {
     public init(unitCount: Int) {
         self.unitCount = unitCount
         ranks = .allocate(capacity: max(unitCount, 1))
+        ranks.initialize(repeating: Self.beyond)
         candidates = .allocate(capacity: max(unitCount, 1))
         best = .allocate(capacity: max(unitCount, 1))
         scratch = .allocate(capacity: max(unitCount, 1))
@@ -96,14 +98,14 @@ public final class RankWorkspace {
     /// and when floor(t) ≥ floor(c) it holds every unit that ties with t or beats it. False (ranks
     /// unusable) when either fails or the candidates overflow; the caller then ranks from scratch.
     private func rankFromCut(_ values: UnsafeBufferPointer<Double>, limit: Int) -> Bool {
-        let (ranks, candidates, unitCount) = (self.ranks, self.candidates, self.unitCount)
+        let (candidates, unitCount) = (self.candidates, self.unitCount)
+        resetRankedUnits()
         let collectFloor = Self.tieFloor(cut)
         // Past this many candidates the cut is stale (another indicator's, or a freak draw).
         let capacity = min(unitCount, 8 * limit + 16)
         var count = 0
         for unit in 0..<unitCount {
             let value = values[unit]
-            ranks[unit] = Self.beyond
             // NaN fails the comparison: no value, no place.
             if value >= collectFloor {
                 guard count < capacity else { return false }
@@ -125,6 +127,15 @@ public final class RankWorkspace {
         let depth = Self.cutDepth(limit)
         if count >= depth { cut = values[Int(slice[depth - 1])] }
         return true
+    }
+
+    /// Ranks every unit the last ranking ranked `beyond` (every other unit already is), and empties
+    /// `rankedUnits`: then a ranking sets only the ranks it assigns.
+    @inline(__always)
+    private func resetRankedUnits() {
+        let ranks = self.ranks
+        for unit in rankedUnits { ranks[Int(unit)] = Self.beyond }
+        rankedCount = 0
     }
 
     /// The partial ranking from scratch: the `limit`-th best value by insertion into a short
