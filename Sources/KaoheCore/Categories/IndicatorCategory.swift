@@ -42,6 +42,12 @@ public protocol IndicatorCategory: Sendable {
     func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
                         into points: UnsafeMutableBufferPointer<Double>)
 
+    /// The points of `push.unit` on the indicator at `position` in the draw the last
+    /// `simulatePoints(position:…, push: nil, …)` made (whatever it left in `workspace`), with `push`
+    /// applied: what `simulatePoints` with the push would give on the same stream, without drawing
+    /// again. Nil when the category cannot tell; the simulation then draws again with the push.
+    func pushedPoints(position: Int, push: Push, workspace: SimulationWorkspace) -> Double?
+
     /// Reasons of the category's own why the home unit's indicator at `position` is at risk (beyond the
     /// spec's generic ones), in words a department head understands.
     func riskReasons(position: Int, unit: Int) -> [RiskReason]
@@ -56,6 +62,7 @@ extension IndicatorCategory {
     public func isRandom(position: Int) -> Bool { false }
     public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
                                into points: UnsafeMutableBufferPointer<Double>) {}
+    public func pushedPoints(position: Int, push: Push, workspace: SimulationWorkspace) -> Double? { nil }
     public func riskReasons(position: Int, unit: Int) -> [RiskReason] { [] }
 }
 

@@ -48,26 +48,51 @@ public struct RuleScoredIndicators: Sendable {
     public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
                                into points: UnsafeMutableBufferPointer<Double>) {
         let indicator = context.indicators[position]
-        let shape = shapes[position]
+        let base = indicator * context.unitCount
+        withTargets(of: indicator) { targets in
+            context.sampler.drawCompletions(from: base, targets: targets, direction: shapes[position].direction,
+                                            values: workspace.values, completions: workspace.completions, stream: stream)
+            score(position: position, push: push, targets: targets, workspace: workspace, into: points)
+        }
+    }
+
+    /// Scores the outcomes left in `workspace` by the last draw once more, with `push` applied, and puts
+    /// them back as they were. Rescoring the whole row keeps every rule's own ranking.
+    public func pushedPoints(position: Int, push: Push, workspace: SimulationWorkspace) -> Double? {
+        let indicator = context.indicators[position]
+        guard push.indicator == indicator else { return nil }
+        let (completion, value) = (workspace.completions[push.unit], workspace.values[push.unit])
+        withTargets(of: indicator) { targets in
+            score(position: position, push: push, targets: targets, workspace: workspace, into: workspace.pushedPoints)
+        }
+        (workspace.completions[push.unit], workspace.values[push.unit]) = (completion, value)
+        return workspace.pushedPoints[push.unit]
+    }
+
+    private func withTargets(of indicator: Int, _ body: (UnsafeBufferPointer<Double>) -> Void) {
         let units = context.unitCount
         let base = indicator * units
         context.dataset.targets.withUnsafeBufferPointer { allTargets in
-            let targets = UnsafeBufferPointer(rebasing: allTargets[base..<(base + units)])
-            let values = workspace.values, completions = workspace.completions
-            let direction = shape.direction
-            context.sampler.drawCompletions(from: base, targets: targets, direction: direction, values: values,
-                                            completions: completions, stream: stream)
-            if let push, push.indicator == indicator, !workspace.completions[push.unit].isNaN {
-                let c = workspace.completions[push.unit] + push.completionShift
-                workspace.completions[push.unit] = c
-                workspace.values[push.unit] = direction == .higher ? c * targets[push.unit] : targets[push.unit] / c
-            }
-            rules[position].score(
-                OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: direction,
-                               completions: UnsafeBufferPointer(workspace.completions),
-                               values: UnsafeBufferPointer(workspace.values), targets: targets),
-                into: points, ranks: workspace.ranks)
+            body(UnsafeBufferPointer(rebasing: allTargets[base..<(base + units)]))
         }
+    }
+
+    /// Applies `push` to the drawn outcomes in `workspace` (raises the unit's completion and its value
+    /// with it) and scores them.
+    private func score(position: Int, push: Push?, targets: UnsafeBufferPointer<Double>,
+                       workspace: SimulationWorkspace, into points: UnsafeMutableBufferPointer<Double>) {
+        let shape = shapes[position]
+        let direction = shape.direction
+        if let push, push.indicator == context.indicators[position], !workspace.completions[push.unit].isNaN {
+            let c = workspace.completions[push.unit] + push.completionShift
+            workspace.completions[push.unit] = c
+            workspace.values[push.unit] = direction == .higher ? c * targets[push.unit] : targets[push.unit] / c
+        }
+        rules[position].score(
+            OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: direction,
+                           completions: UnsafeBufferPointer(workspace.completions),
+                           values: UnsafeBufferPointer(workspace.values), targets: targets),
+            into: points, ranks: workspace.ranks)
     }
 }
 
@@ -85,5 +110,9 @@ extension RuleScoredCategory {
     public func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
                                into points: UnsafeMutableBufferPointer<Double>) {
         scored.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
+    }
+
+    public func pushedPoints(position: Int, push: Push, workspace: SimulationWorkspace) -> Double? {
+        scored.pushedPoints(position: position, push: push, workspace: workspace)
     }
 }

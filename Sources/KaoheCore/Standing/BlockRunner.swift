@@ -16,8 +16,10 @@ final class BlockRunner {
     /// Totals of the block's draws, `[draw · units + unit]`.
     let drawTotals: UnsafeMutableBufferPointer<Double>
     let points: UnsafeMutableBufferPointer<Double>
-    /// The pushed unit's unpushed points on the pushed indicator, `[push · blockSize + draw]`.
+    /// The pushed unit's points on the pushed indicator without and with the push (NaN: the category
+    /// could not tell; draw again), `[push · blockSize + draw]`.
     let unpushed: UnsafeMutableBufferPointer<Double>
+    let pushed: UnsafeMutableBufferPointer<Double>
     /// Where each push's indicator sits: (category, position).
     let pushPlaces: [(Int, Int)?]
 
@@ -39,6 +41,8 @@ final class BlockRunner {
         points = .allocate(capacity: units)
         unpushed = .allocate(capacity: max(1, pushes.count * block))
         unpushed.initialize(repeating: 0)
+        pushed = .allocate(capacity: max(1, pushes.count * block))
+        pushed.initialize(repeating: .nan)
         pushPlaces = pushes.map { engine.locate($0.indicator) }
     }
 
@@ -47,6 +51,7 @@ final class BlockRunner {
         drawTotals.deallocate()
         points.deallocate()
         unpushed.deallocate()
+        pushed.deallocate()
     }
 
     /// The sub-stream of (block, indicator).
@@ -75,8 +80,10 @@ final class BlockRunner {
                     category.simulatePoints(position: position, stream: stream, push: nil, workspace: workspace, into: points)
                     let row = sumsBase + (c * size + draw) * units
                     for unit in 0..<units { row[unit] += pointsBase[unit] }
+                    // Pushes on this indicator: the same draw, rescored with the push.
                     for (k, push) in pushes.enumerated() where push.indicator == indicator {
                         unpushed[k * size + draw] = points[push.unit]
+                        pushed[k * size + draw] = category.pushedPoints(position: position, push: push, workspace: workspace) ?? .nan
                     }
                 }
             }
@@ -111,16 +118,21 @@ final class BlockRunner {
             guard let (c, position) = pushPlaces[k] else { continue }
             let category = categories[c]
             let deterministic = pushedDeterministic[k]
-            let stream = deterministic == nil ? stream(block: block, indicator: push.indicator) : nil
+            // Drawn again only for a category that cannot rescore its last draw.
+            let redraw = deterministic == nil && pushed[k * size].isNaN
+            let stream = redraw ? stream(block: block, indicator: push.indicator) : nil
             for draw in 0..<count {
                 let new: Double
                 let old: Double
                 if let deterministic {
                     new = deterministic
                     old = projected.points[push.indicator * units + push.unit]
-                } else {
-                    category.simulatePoints(position: position, stream: stream!, push: push, workspace: workspace, into: points)
+                } else if let stream {
+                    category.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
                     new = points[push.unit]
+                    old = unpushed[k * size + draw]
+                } else {
+                    new = pushed[k * size + draw]
                     old = unpushed[k * size + draw]
                 }
                 let sum = sums[(c * size + draw) * units + push.unit]
