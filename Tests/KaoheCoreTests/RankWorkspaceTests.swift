@@ -80,4 +80,50 @@ struct RankWorkspaceTests {
             }
         }
     }
+
+    /// `rankAfterRaising` against ranking the raised values afresh (a second workspace, which the tests
+    /// above check against the reference): raises of nothing, of less than the tolerance, onto a
+    /// neighbour's exact value, past the threshold and to the top, from inside and outside the places.
+    @Test("A raised unit's rank, read from the last ranking, equals ranking the raised values again")
+    func raisedRankAgreesWithRankingAgain() {
+        var random = Generator(state: 99)
+        var checked = 0
+        for units in [1, 2, 7, 40, 300] {
+            let workspace = RankWorkspace(unitCount: units)
+            let fresh = RankWorkspace(unitCount: units)
+            for draw in 0..<60 {
+                let phase = draw % 4
+                let values: [Double] = (0..<units).map { _ in
+                    let u = random.uniform()
+                    switch phase {
+                    case 0: return 0.5 + u
+                    case 1: return (u * 8).rounded(.down) / 4
+                    case 2: return 1 + (u < 0.5 ? 0 : 1e-11 * (u - 0.5))
+                    default: return u < 0.3 ? .nan : u
+                    }
+                }
+                for places in [20, 3, 0, units, 65] as [Int?] + [nil] {
+                    for _ in 0..<4 {
+                        let unit = Int(random.next() % UInt64(units))
+                        guard !values[unit].isNaN else { continue }
+                        let others = values.filter { !$0.isNaN }
+                        let raises = [0, 1e-12 * abs(values[unit]), random.uniform() * 0.3,
+                                      (others.max() ?? values[unit]) - values[unit], 2]
+                        for raise in raises where raise >= 0 {
+                            values.withUnsafeBufferPointer { workspace.rank($0, places: places) }
+                            var raisedValues = values
+                            raisedValues[unit] += raise
+                            let rank = values.withUnsafeBufferPointer {
+                                workspace.rankAfterRaising(unit, to: raisedValues[unit], in: $0, places: places)
+                            }
+                            raisedValues.withUnsafeBufferPointer { fresh.rank($0, places: places) }
+                            #expect(rank == fresh.ranks[unit], "\(units) units, draw \(draw), places \(places.map(String.init) ?? "all"), raise \(raise)")
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
 }

@@ -56,17 +56,34 @@ public struct RuleScoredIndicators: Sendable {
         }
     }
 
-    /// Scores the outcomes left in `workspace` by the last draw once more, with `push` applied, and puts
-    /// them back as they were. Rescoring the whole row keeps every rule's own ranking.
+    /// The pushed unit's points on the outcomes left in `workspace` by the last draw: from the rule
+    /// alone when it can tell (`ScoringRule.points(ofRaised:…)`), else by scoring the whole row once
+    /// more with the push applied and putting the outcomes back as they were.
     public func pushedPoints(position: Int, push: Push, workspace: SimulationWorkspace) -> Double? {
         let indicator = context.indicators[position]
         guard push.indicator == indicator else { return nil }
-        let (completion, value) = (workspace.completions[push.unit], workspace.values[push.unit])
+        let unit = push.unit
+        let (completion, value) = (workspace.completions[unit], workspace.values[unit])
+        var points: Double?
         withTargets(of: indicator) { targets in
-            score(position: position, push: push, targets: targets, workspace: workspace, into: workspace.pushedPoints)
+            if !completion.isNaN {
+                let shape = shapes[position]
+                let raised = completion + push.completionShift
+                let raisedValue = shape.direction == .higher ? raised * targets[unit] : targets[unit] / raised
+                points = rules[position].points(
+                    ofRaised: unit, to: raised, value: raisedValue,
+                    lastScored: OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: shape.direction,
+                                               completions: UnsafeBufferPointer(workspace.completions),
+                                               values: UnsafeBufferPointer(workspace.values), targets: targets),
+                    ranks: workspace.ranks)
+            }
+            if points == nil {
+                score(position: position, push: push, targets: targets, workspace: workspace, into: workspace.pushedPoints)
+                points = workspace.pushedPoints[unit]
+            }
         }
-        (workspace.completions[push.unit], workspace.values[push.unit]) = (completion, value)
-        return workspace.pushedPoints[push.unit]
+        (workspace.completions[unit], workspace.values[unit]) = (completion, value)
+        return points
     }
 
     private func withTargets(of indicator: Int, _ body: (UnsafeBufferPointer<Double>) -> Void) {

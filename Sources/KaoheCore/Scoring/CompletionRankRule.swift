@@ -35,6 +35,18 @@ public struct CompletionRankRule: ScoringRule {
     /// The number of places that earn any rank points (all of them when the step is 0).
     public var scoringPlaces: Int? { rankStep > 0 ? Int((1 / rankStep).rounded(.up)) : nil }
 
+    /// A unit's points depend only on its completion and its rank, and the rank of a raised unit follows
+    /// from the last ranking (`RankWorkspace.rankAfterRaising`): no second ranking of the row.
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? {
+        let c = outcomes.completions[unit]
+        guard !c.isNaN, raised >= c else { return nil }
+        let rank = ranks.rankAfterRaising(unit, to: raised, in: outcomes.completions, places: scoringPlaces)
+        // The same expressions as `score`, so the same bits.
+        guard rank != RankWorkspace.beyond else { return outcomes.weight * (completionShare * min(max(raised, 0), 1) + 0) }
+        return outcomes.weight * (completionShare * min(max(raised, 0), 1) + rankShare * rankFactor(Int(rank)))
+    }
+
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
         ranks.rank(outcomes.completions, places: scoringPlaces)
         let (weight, completionShare, rankShare) = (outcomes.weight, self.completionShare, self.rankShare)

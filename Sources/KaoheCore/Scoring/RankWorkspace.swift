@@ -93,6 +93,68 @@ public final class RankWorkspace {
         rankPartially(values, limit: limit)
     }
 
+    /// The rank `rank(_:places:)` would give `unit` if its value were raised to `raised`, read from the
+    /// last ranking — which must have been of these very `values` with the same `places` — without
+    /// ranking again. `unit` must have a value, and `raised` ≥ it.
+    ///
+    /// Raising one value cannot lower the places-th best value t, so every other unit that the raised
+    /// ranking ranks (value ≥ floor(t′) ≥ floor(t)) is among `rankedUnits`: the raised ranking is the
+    /// ranked units with `unit` moved to its new place, cut at the new floor and ranked as
+    /// `assignRanks` does.
+    ///
+    /// - Complexity: O(`rankedUnits.count`): a few dozen steps after a partial ranking.
+    public func rankAfterRaising(_ unit: Int, to raised: Double, in values: UnsafeBufferPointer<Double>, places: Int?) -> Int32 {
+        precondition(!values[unit].isNaN && raised >= values[unit], "RankWorkspace: a raise must start from a value and go up")
+        let limit = places.map { min(max($0, 0), unitCount) } ?? unitCount
+        let partial = limit < unitCount && limit <= Self.partialLimit
+        // The new floor: of the limit-th value of the new order (or its last, when fewer have a value).
+        var floor = -Double.infinity
+        if partial {
+            guard limit > 0 else { return Self.beyond }
+            var position = 0
+            var threshold = Double.nan
+            forEachRaised(unit, raised, values) { value, _ in
+                position += 1
+                threshold = value
+                return position < limit
+            }
+            floor = Self.tieFloor(threshold)
+        }
+        guard raised >= floor else { return Self.beyond }
+        // Ranks along the new order as `assignRanks` gives them, up to `unit`.
+        var position: Int32 = 0
+        var anchor = Double.nan
+        var anchorRank: Int32 = 0
+        forEachRaised(unit, raised, values) { value, isUnit in
+            position += 1
+            if anchor.isNaN || !Ranking.areEqual(value, anchor) {
+                anchor = value
+                anchorRank = position
+            }
+            return !isUnit
+        }
+        return anchorRank
+    }
+
+    /// Walks `rankedUnits` in order with `unit` moved to where `raised` sorts (best first by value, then
+    /// by unit, as `sortByValue` orders), handing `body` each value and whether it is `unit`'s, while
+    /// `body` returns true.
+    @inline(__always)
+    private func forEachRaised(_ unit: Int, _ raised: Double, _ values: UnsafeBufferPointer<Double>,
+                               _ body: (Double, Bool) -> Bool) {
+        var placed = false
+        for other in rankedUnits.lazy.map({ Int($0) }) where other != unit {
+            let value = values[other]
+            // `unit` comes first when better, or equal with the smaller index (NaN: after every value).
+            if !placed, value.isNaN || raised > value || (!(raised < value) && unit < other) {
+                placed = true
+                guard body(raised, true) else { return }
+            }
+            guard body(value, false) else { return }
+        }
+        if !placed { _ = body(raised, true) }
+    }
+
     /// The partial ranking from the remembered cut c: collects the units with value ≥ floor(c). That
     /// set is closed upwards, so when it holds at least `limit` units its `limit`-th best value is t,
     /// and when floor(t) ≥ floor(c) it holds every unit that ties with t or beats it. False (ranks

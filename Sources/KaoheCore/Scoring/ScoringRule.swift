@@ -36,6 +36,17 @@ public protocol ScoringRule: Sendable {
     /// Writes every unit's points into `points`, ranking with `ranks` (no allocation: a simulation
     /// calls this once per indicator and draw).
     func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace)
+
+    /// The points `score` would give `unit` if its completion rose to `raised` (and its value with it to
+    /// `raisedValue`), every other unit's outcome staying as in `outcomes` — the outcomes `score` last
+    /// scored with `ranks`. Nil when the rule cannot tell without scoring the row again (the default).
+    func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                ranks: RankWorkspace) -> Double?
+}
+
+extension ScoringRule {
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? { nil }
 }
 
 /// One indicator's outcomes for every unit, borrowed from the caller's buffers.
