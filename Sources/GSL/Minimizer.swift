@@ -159,7 +159,10 @@ public final class NelderMeadMinimizer {
             var converged = false
             var size = gsl_multimin_fminimizer_size(minimizer)
             let window = max(stallWindow ?? (2 * dimension + 2), 1)
-            var windowStart = gsl_multimin_fminimizer_minimum(minimizer)
+            // The best vertex of the initial simplex. Not gsl_multimin_fminimizer_minimum: GSL writes
+            // it only in an iteration, so here it still holds the previous minimisation's minimum, or
+            // uninitialised memory in a new instance.
+            var windowStart = box.lowest
             while iterations < maxIterations {
                 iterations += 1
                 let status = gsl_multimin_fminimizer_iterate(minimizer)
@@ -200,6 +203,8 @@ private final class ObjectiveBox {
     let penalty: Double
     /// For vectors GSL hands over with a stride other than 1 (nmsimplex2 does not today).
     let scratch: UnsafeMutableBufferPointer<Double>
+    /// The lowest value (after the penalty) returned so far.
+    var lowest = Double.infinity
 
     init(objective: @escaping (UnsafeBufferPointer<Double>) -> Double, dimension: Int, penalty: Double) {
         self.objective = objective
@@ -219,7 +224,9 @@ private final class ObjectiveBox {
             for index in 0..<vector.size { scratch[index] = vector.data[index * vector.stride] }
             value = objective(UnsafeBufferPointer(scratch))
         }
-        return value.isFinite ? value : penalty
+        let result = value.isFinite ? value : penalty
+        if result < lowest { lowest = result }
+        return result
     }
 }
 

@@ -33,6 +33,31 @@ extension ForecastTests {
             #expect(again == result)
         }
 
+        /// The stall test (`valueTolerance`) measures the first window from the initial simplex, whatever
+        /// the instance minimised before: GSL sets `gsl_multimin_fminimizer_minimum` only in an
+        /// iteration, so before the first one it still holds the previous minimisation's minimum (or
+        /// garbage in a new instance), and a fit stopped after its first window or not depending on
+        /// which fit had run before it on the same thread.
+        @Test func stallTestIgnoresEarlierMinimisations() throws {
+            let rosenbrock: (UnsafeBufferPointer<Double>) -> Double = { p in
+                (1 - p[0]) * (1 - p[0]) + 100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0])
+            }
+            func rosenbrockAfter(minimum: Double) throws -> MinimizationResult {
+                let minimizer = try NelderMeadMinimizer(dimension: 2)
+                _ = try minimizer.minimize(from: [1, 1], steps: [1, 1]) { p in p[0] * p[0] + p[1] * p[1] + minimum }
+                return try minimizer.minimize(
+                    from: [-1.2, 1], steps: [0.5, 0.5], sizeTolerance: 1e-10, valueTolerance: 1e-12, stallWindow: 5,
+                    objective: rosenbrock
+                )
+            }
+            let low = try rosenbrockAfter(minimum: -1e9), high = try rosenbrockAfter(minimum: 1e9)
+            // Bit for bit: the same computation, whatever ran before.
+            #expect(low.iterations == high.iterations)
+            #expect(low.point.map(\.bitPattern) == high.point.map(\.bitPattern))
+            #expect(low.value.bitPattern == high.value.bitPattern)
+            #expect(low.iterations > 5 && abs(low.point[0] - 1) < 1e-4)
+        }
+
         /// A NaN or infinite objective (here: undefined for x ≤ 0) is a penalty, not a crash; the minimum
         /// of (ln x)² + y² is 0 at (1, 0), found even from a start where the objective is infinite.
         @Test func nonFiniteValuesArePenalised() throws {
