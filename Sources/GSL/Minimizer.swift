@@ -192,7 +192,9 @@ public final class NelderMeadMinimizer {
             }
             let best = gsl_multimin_fminimizer_x(minimizer)!
             for index in 0..<dimension { result[index] = gsl_vector_get(best, index) }
-            return (gsl_multimin_fminimizer_minimum(minimizer), iterations, converged, size)
+            // Without an iteration GSL has not written the minimum: the value is the objective's at the start.
+            let value = iterations > 0 ? gsl_multimin_fminimizer_minimum(minimizer) : box.evaluate(best)
+            return (value, iterations, converged, size)
         }
     }
 }

@@ -58,6 +58,19 @@ extension ForecastTests {
             #expect(low.iterations > 5 && abs(low.point[0] - 1) < 1e-4)
         }
 
+        /// With no iteration allowed the answer is the start and the objective's value there
+        /// (1 + 4 = 5 at (1, 2)), not whatever the instance found before.
+        @Test func noIterationGivesTheStartAndItsValue() throws {
+            let minimizer = try NelderMeadMinimizer(dimension: 2)
+            _ = try minimizer.minimize(from: [3, 3], steps: [1, 1]) { p in p[0] * p[0] + p[1] * p[1] - 7 }
+            let result = try minimizer.minimize(from: [1, 2], steps: [0.5, 0.5], maxIterations: 0) { p in
+                p[0] * p[0] + p[1] * p[1]
+            }
+            #expect(result.iterations == 0)
+            #expect(abs(result.point[0] - 1) < 1e-15 && abs(result.point[1] - 2) < 1e-15)
+            #expect(abs(result.value - 5) < 1e-15)
+        }
+
         /// A NaN or infinite objective (here: undefined for x ≤ 0) is a penalty, not a crash; the minimum
         /// of (ln x)² + y² is 0 at (1, 0), found even from a start where the objective is infinite.
         @Test func nonFiniteValuesArePenalised() throws {
