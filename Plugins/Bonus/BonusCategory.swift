@@ -53,12 +53,28 @@ public struct BonusRankRule: ScoringRule {
         rankPoints = settings.numbers("rank_points", default: [1.0, 0.6, 0.3], in: 0...10)
     }
 
+    /// Whether completion c takes part in the ranking: c ≥ 1, within the tolerance.
+    @inline(__always)
+    static func isEligible(_ c: Double) -> Bool { !c.isNaN && (c >= 1 || Ranking.areEqual(c, 1)) }
+
+    /// A raised unit's rank among the eligible ones follows from the last ranking of them, which
+    /// `score` left in `ranks.scratch` (`RankWorkspace.rankAfterRaising`): no second ranking.
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? {
+        let c = outcomes.completions[unit]
+        guard !c.isNaN, raised >= c else { return nil }
+        guard Self.isEligible(raised) else { return 0 }
+        let rank = ranks.rankAfterRaising(unit, to: raised, in: UnsafeBufferPointer(ranks.scratch), places: rankPoints.count)
+        guard rank != RankWorkspace.beyond, Int(rank) <= rankPoints.count else { return 0 }
+        return outcomes.weight * rankPoints[Int(rank) - 1]
+    }
+
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
         // Units short of their target take no part in the ranking: rank the eligible ones only.
         let eligible = ranks.scratch
         for unit in 0..<outcomes.unitCount {
             let c = outcomes.completions[unit]
-            eligible[unit] = !c.isNaN && (c >= 1 || Ranking.areEqual(c, 1)) ? c : .nan
+            eligible[unit] = Self.isEligible(c) ? c : .nan
         }
         ranks.rank(UnsafeBufferPointer(eligible), places: rankPoints.count)
         // Nothing for every unit but the ranked ones (those beyond the places earn nothing).

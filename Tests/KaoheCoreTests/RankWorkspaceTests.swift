@@ -83,7 +83,8 @@ struct RankWorkspaceTests {
 
     /// `rankAfterRaising` against ranking the raised values afresh (a second workspace, which the tests
     /// above check against the reference): raises of nothing, of less than the tolerance, onto a
-    /// neighbour's exact value, past the threshold and to the top, from inside and outside the places.
+    /// neighbour's exact value, past the threshold and to the top, from inside and outside the places,
+    /// and from no value at all.
     @Test("A raised unit's rank, read from the last ranking, equals ranking the raised values again")
     func raisedRankAgreesWithRankingAgain() {
         var random = Generator(state: 99)
@@ -105,14 +106,14 @@ struct RankWorkspaceTests {
                 for places in [20, 3, 0, units, 65] as [Int?] + [nil] {
                     for _ in 0..<4 {
                         let unit = Int(random.next() % UInt64(units))
-                        guard !values[unit].isNaN else { continue }
                         let others = values.filter { !$0.isNaN }
-                        let raises = [0, 1e-12 * abs(values[unit]), random.uniform() * 0.3,
-                                      (others.max() ?? values[unit]) - values[unit], 2]
+                        // From no value: to each of these levels.
+                        let start = values[unit].isNaN ? 0 : values[unit]
+                        let raises = [0, 1e-12 * abs(start), random.uniform() * 0.3, (others.max() ?? start) - start, 2]
                         for raise in raises where raise >= 0 {
                             values.withUnsafeBufferPointer { workspace.rank($0, places: places) }
                             var raisedValues = values
-                            raisedValues[unit] += raise
+                            raisedValues[unit] = start + raise
                             let rank = values.withUnsafeBufferPointer {
                                 workspace.rankAfterRaising(unit, to: raisedValues[unit], in: $0, places: places)
                             }

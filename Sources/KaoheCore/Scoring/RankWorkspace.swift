@@ -95,16 +95,17 @@ public final class RankWorkspace {
 
     /// The rank `rank(_:places:)` would give `unit` if its value were raised to `raised`, read from the
     /// last ranking — which must have been of these very `values` with the same `places` — without
-    /// ranking again. `unit` must have a value, and `raised` ≥ it.
+    /// ranking again. `raised` must be a value, at least `unit`'s (which may be NaN: no value before).
     ///
-    /// Raising one value cannot lower the places-th best value t, so every other unit that the raised
+    /// Raising one value (or giving one) cannot lower the places-th best value t — unless fewer units
+    /// than the places had a value, and then every one of them was ranked — so every other unit that the raised
     /// ranking ranks (value ≥ floor(t′) ≥ floor(t)) is among `rankedUnits`: the raised ranking is the
     /// ranked units with `unit` moved to its new place, cut at the new floor and ranked as
     /// `assignRanks` does.
     ///
     /// - Complexity: O(`rankedUnits.count`): a few dozen steps after a partial ranking.
     public func rankAfterRaising(_ unit: Int, to raised: Double, in values: UnsafeBufferPointer<Double>, places: Int?) -> Int32 {
-        precondition(!values[unit].isNaN && raised >= values[unit], "RankWorkspace: a raise must start from a value and go up")
+        precondition(!raised.isNaN && !(raised < values[unit]), "RankWorkspace: a raise must go up to a value")
         let limit = places.map { min(max($0, 0), unitCount) } ?? unitCount
         let partial = limit < unitCount && limit <= Self.partialLimit
         // The new floor: of the limit-th value of the new order (or its last, when fewer have a value).
