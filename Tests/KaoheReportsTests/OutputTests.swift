@@ -42,6 +42,40 @@ import KaoheCore
         #expect(document.rendered(pretty: false)
             == #"{"unit":"宁陕县 \"home\"\n","completion":0.5,"rank":3,"p_meet":null}"#)
     }
+
+    @Test func prettyTextIndentsTwoSpacesALevel() {
+        let document = JSONValue.object([("a", .array([.integer(1), .object([("b", .bool(true))]), .array([])])), ("c", .object([]))])
+        #expect(document.rendered() == """
+            {
+              "a": [
+                1,
+                {
+                  "b": true
+                },
+                []
+              ],
+              "c": {}
+            }
+            """)
+    }
+
+    /// The streamed object is the rendered one, byte for byte, for arrays shorter than a batch, of
+    /// exactly one, longer, and empty, at the start, middle and end of the object.
+    @Test(arguments: [0, 1, 63, 64, 65, 200])
+    func streamedObjectIsTheRenderedOne(count: Int) {
+        let element: @Sendable (Int) -> JSONValue = { index in
+            .object([("i", .integer(index)), ("p", .array((0..<(index % 4)).map { .number(Double($0) / 3) })), ("s", .string("第\(index)名"))])
+        }
+        let streamedArray = JSONValue.array((0..<count).map(element))
+        for position in 0..<3 {
+            var entries: [(String, JSONValue)] = [("head", .string("x")), ("tail", .object([("n", .null)]))]
+            entries.insert(("units", .null), at: position)
+            var streamed = ""
+            JSONValue.writeObject(entries, streaming: "units", count: count, element: element) { streamed += $0 }
+            entries[position].1 = streamedArray
+            #expect(streamed == JSONValue.object(entries).rendered(), "units at \(position)")
+        }
+    }
 }
 
 @Suite struct NumberFormatTests {

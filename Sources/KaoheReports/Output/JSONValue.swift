@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A JSON document built in the order it is written, so that output is stable and `null` is explicit
 /// (cli.md: a value that does not exist is `null`, never a missing key, never NaN).
 public indirect enum JSONValue: Sendable, Equatable {
@@ -52,29 +54,74 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .number(value): output += Self.format(value)
         case let .string(value): Self.quote(value, into: &output)
         case let .array(items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", into: &output, indent: indent)
+            Self.writeContainer(count: items.count, open: "[", close: "]", into: &output, indent: indent) { index, output, inner in
+                items[index].write(into: &output, indent: inner)
+            }
         case let .object(entries):
-            writeContainer(entries.map { (Optional($0.0), $0.1) }, open: "{", close: "}", into: &output, indent: indent)
+            Self.writeContainer(count: entries.count, open: "{", close: "}", into: &output, indent: indent) { index, output, inner in
+                Self.quote(entries[index].0, into: &output)
+                output += inner == nil ? ":" : ": "
+                entries[index].1.write(into: &output, indent: inner)
+            }
         }
     }
 
-    private func writeContainer(
-        _ items: [(String?, JSONValue)], open: String, close: String, into output: inout String, indent: Int?
+    /// `open`, the `count` items written by `item` (index, output, the items' indent) with commas and,
+    /// when pretty, each on its own line, then `close`: no array of the items is made.
+    private static func writeContainer(
+        count: Int, open: String, close: String, into output: inout String, indent: Int?,
+        item: (Int, inout String, Int?) -> Void
     ) {
         output += open
-        guard !items.isEmpty else { output += close; return }
+        guard count > 0 else { output += close; return }
         let inner = indent.map { $0 + 2 }
-        for (index, (key, value)) in items.enumerated() {
+        let lineStart = inner.map { "\n" + String(repeating: " ", count: $0) } ?? ""
+        for index in 0..<count {
             if index > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: " ", count: inner) }
-            if let key {
-                Self.quote(key, into: &output)
-                output += indent == nil ? ":" : ": "
-            }
-            value.write(into: &output, indent: inner)
+            output += lineStart
+            item(index, &output, inner)
         }
         if let indent { output += "\n" + String(repeating: " ", count: indent) }
         output += close
+    }
+
+    /// Writes the object of `entries` as `rendered()` would, except that the value of `streamedKey`
+    /// (whatever `entries` holds there) is an array of `count` elements made by `element`: made and
+    /// rendered in parallel a batch at a time, each batch handed to `write` as soon as it is done, so
+    /// that the elements never all exist at once. `write` receives the text in order.
+    public static func writeObject(
+        _ entries: [(String, JSONValue)], streaming streamedKey: String, count: Int,
+        element: @Sendable (Int) -> JSONValue, to write: (String) -> Void
+    ) {
+        var pending = "{"
+        for (index, (key, value)) in entries.enumerated() {
+            pending += (index > 0 ? "," : "") + "\n  "
+            quote(key, into: &pending)
+            pending += ": "
+            guard key == streamedKey else {
+                value.write(into: &pending, indent: 2)
+                continue
+            }
+            guard count > 0 else { pending += "[]"; continue }
+            write(pending + "[")
+            pending = ""
+            let batch = 64
+            for first in stride(from: 0, to: count, by: batch) {
+                var pieces = [String](repeating: "", count: min(batch, count - first))
+                pieces.withUnsafeMutableBufferPointer { pieces in
+                    // Each iteration writes only its own piece.
+                    nonisolated(unsafe) let pieces = pieces
+                    DispatchQueue.concurrentPerform(iterations: pieces.count) { offset in
+                        var text = (first + offset > 0 ? "," : "") + "\n    "
+                        element(first + offset).write(into: &text, indent: 4)
+                        pieces[offset] = text
+                    }
+                }
+                write(pieces.joined())
+            }
+            pending = "\n  ]"
+        }
+        write(pending + "\n}")
     }
 
     /// Integers without a fraction; everything else in Swift's shortest round-trip form.

@@ -19,7 +19,10 @@ struct Standing: ParsableCommand {
         let engine = try prepareStanding(options, method: methodOptions)
         let report = try StandingReport(engine: engine, simulation: simulation, whereToPush: whereToPush)
         switch output.format {
-        case .json: Console.output(report.json().rendered())
+        case .json:
+            // A national peer group's rank probabilities run to 150 MB: written as they are rendered.
+            report.writeJSON { Console.write($0) }
+            Console.write("\n")
         case .csv: Console.output(report.csv())
         case .table: Console.output(report.table())
         }
@@ -27,7 +30,7 @@ struct Standing: ParsableCommand {
 }
 
 /// Everything `kaohe standing` says, and its three renderings.
-struct StandingReport {
+struct StandingReport: Sendable {
     let engine: StandingEngine
     let current: ScenarioStanding
     let projected: ScenarioStanding
@@ -60,34 +63,48 @@ struct StandingReport {
         }
     }
 
+    /// The document of cli.md, whole.
     func json() -> JSONValue {
-        func scenario(_ standing: ScenarioStanding, _ unit: Int) -> JSONValue {
+        .object(jsonEntries(units: .array(dataset.units.indices.map(unitJSON))))
+    }
+
+    /// The same text as `json().rendered()`, handed to `write` piece by piece, the units rendered in
+    /// parallel batches.
+    func writeJSON(_ write: (String) -> Void) {
+        JSONValue.writeObject(jsonEntries(units: .null), streaming: "units", count: dataset.units.count,
+                              element: unitJSON, to: write)
+    }
+
+    @Sendable private func unitJSON(_ unit: Int) -> JSONValue {
+        func scenario(_ standing: ScenarioStanding) -> JSONValue {
             .object([("total", .number(standing.totals[unit])), ("rank", .integer(standing.ranks[unit])),
                      ("grade", .string(gradeNames[standing.grades[unit]]))])
         }
-        let units: [JSONValue] = dataset.units.indices.map { unit in
-            .object([
-                ("unit", .string(dataset.units[unit].id)),
-                ("name", .string(dataset.units[unit].name)),
-                ("current", scenario(current, unit)),
-                ("projected", scenario(projected, unit)),
-                ("simulated", .object([
-                    ("mean_total", .number(simulated.meanTotals[unit])),
-                    ("p10_total", .number(simulated.p10Totals[unit])),
-                    ("p90_total", .number(simulated.p90Totals[unit])),
-                    ("rank_probabilities", .array(simulated.rankProbabilities[unit].map { .number($0) })),
-                    ("grade_probabilities", .object(zip(gradeNames, simulated.gradeProbabilities[unit]).map { ($0, .number($1)) })),
-                ])),
-            ])
-        }
-        let outlook = streak
         return .object([
+            ("unit", .string(dataset.units[unit].id)),
+            ("name", .string(dataset.units[unit].name)),
+            ("current", scenario(current)),
+            ("projected", scenario(projected)),
+            ("simulated", .object([
+                ("mean_total", .number(simulated.meanTotals[unit])),
+                ("p10_total", .number(simulated.p10Totals[unit])),
+                ("p90_total", .number(simulated.p90Totals[unit])),
+                ("rank_probabilities", .array(simulated.rankProbabilities[unit].map { .number($0) })),
+                ("grade_probabilities", .object(zip(gradeNames, simulated.gradeProbabilities[unit]).map { ($0, .number($1)) })),
+            ])),
+        ])
+    }
+
+    /// The document's entries in order, with `units` as the value of "units".
+    private func jsonEntries(units: JSONValue) -> [(String, JSONValue)] {
+        let outlook = streak
+        return [
             ("as_of", .string(dataset.settings.asOf.description)),
             ("method", .string(engine.forecasts.method)),
             ("draws", .integer(simulated.draws)),
             ("seed", .number(Double(simulated.seed))),
             ("home", .string(dataset.units[home].id)),
-            ("units", .array(units)),
+            ("units", units),
             ("streak", .object([
                 ("years", .integer(outlook.earlierYears.count + 1)),
                 ("earlier_grades", .object(outlook.earlierYears.map { (String($0.year), .text($0.grade)) })),
@@ -104,7 +121,7 @@ struct StandingReport {
                     ("top_grade_probability_gain", .number(effect.topGradeProbabilityGain)),
                 ])
             })),
-        ])
+        ]
     }
 
     func csv() -> String {
