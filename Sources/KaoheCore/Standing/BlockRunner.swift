@@ -118,8 +118,8 @@ final class BlockRunner {
             guard let (c, position) = pushPlaces[k] else { continue }
             let category = categories[c]
             let deterministic = pushedDeterministic[k]
-            // Drawn again only for a category that cannot rescore its last draw.
-            let redraw = deterministic == nil && pushed[k * size].isNaN
+            // The block is drawn again only when the category could not rescore some draw of it.
+            let redraw = deterministic == nil && (0..<count).contains { pushed[k * size + $0].isNaN }
             let stream = redraw ? stream(block: block, indicator: push.indicator) : nil
             for draw in 0..<count {
                 let new: Double
