@@ -83,6 +83,47 @@ private func isClose(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bo
     }
 }
 
+/// The registered quantitative category, except that it cannot rescore a draw with a push (the
+/// protocol's default `pushedPoints`): the simulation must then draw the pushed rows again.
+private struct QuantitativeWithoutRescoring: IndicatorCategory {
+    static let id = "quantitative"
+    static let displayName = "量化指标"
+    static let acceptedMeasures: Set<Measure> = [.cumulative, .rate, .level]
+    let inner: any IndicatorCategory
+
+    init(context: ScoringContext, settings: inout SettingsReader) {
+        inner = registeredCategories.category(id: Self.id)!.init(context: context, settings: &settings)
+    }
+
+    func points(_ scenario: Scenario, push: Push?) -> [[Double]] { inner.points(scenario, push: push) }
+    func isRandom(position: Int) -> Bool { inner.isRandom(position: position) }
+    func simulatePoints(position: Int, stream: RandomStream, push: Push?, workspace: SimulationWorkspace,
+                        into points: UnsafeMutableBufferPointer<Double>) {
+        inner.simulatePoints(position: position, stream: stream, push: push, workspace: workspace, into: points)
+    }
+}
+
+extension StandingSimulationTests {
+    /// Rescoring the draw just made and drawing the row again with the push are the same computation
+    /// on the same uniforms: the push effects agree bit for bit.
+    @Test func pushesDrawnAgainEqualPushesRescored() throws {
+        let dataset = StandingFixtures.twoUnits()
+        let forecasts = ForecastEngine().forecastAll(dataset)
+        let rescoring = try StandingEngine(dataset: dataset, forecasts: forecasts, catalog: registeredCategories)
+        let redrawing = try StandingEngine(dataset: dataset, forecasts: forecasts,
+                                           catalog: CategoryCatalog([QuantitativeWithoutRescoring.self]))
+        let pushes = rescoring.pushCandidates(unit: 0)
+        #expect(pushes.count == 1)
+        let a = rescoring.simulate(draws: 1_000, seed: 9, pushes: pushes)
+        let b = redrawing.simulate(draws: 1_000, seed: 9, pushes: pushes)
+        #expect(a.pushes.map(\.meanTotalGain.bitPattern) == b.pushes.map(\.meanTotalGain.bitPattern))
+        #expect(a.pushes.map(\.topGradeProbabilityGain.bitPattern) == b.pushes.map(\.topGradeProbabilityGain.bitPattern))
+        #expect(a.meanTotals.map(\.bitPattern) == b.meanTotals.map(\.bitPattern))
+        // The push did something: unit 0 gains.
+        #expect(a.pushes[0].meanTotalGain > 0)
+    }
+}
+
 @Suite struct StandingScenarioTests {
     /// One unit, one cumulative indicator: own years June → December 50 → 100 and 40 → 100, this June 30,
     /// target 100.
