@@ -38,17 +38,29 @@ public struct DeviationRule: ScoringRule {
 
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
         for unit in 0..<outcomes.unitCount {
-            let c = outcomes.completions[unit]
-            guard !c.isNaN else { points[unit] = 0; continue }
-            let deviation: Double
-            if outcomes.measure == .rate, !outcomes.values[unit].isNaN, !outcomes.targets[unit].isNaN {
-                let difference = outcomes.values[unit] - outcomes.targets[unit]
-                deviation = outcomes.direction == .higher ? difference : -difference
-            } else {
-                deviation = 100 * (c - 1)
-            }
-            let raw = outcomes.weight * baseShare + pointsPerPoint * deviation
-            points[unit] = min(max(raw, outcomes.weight * floorShare), outcomes.weight * capShare)
+            points[unit] = self.points(completion: outcomes.completions[unit], value: outcomes.values[unit],
+                                       target: outcomes.targets[unit], outcomes)
         }
+    }
+
+    /// A unit's points depend on its own outcome alone.
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? {
+        points(completion: raised, value: raisedValue, target: outcomes.targets[unit], outcomes)
+    }
+
+    /// The points of one outcome (`outcomes` gives the indicator's weight, measure and direction).
+    @inline(__always)
+    func points(completion c: Double, value: Double, target: Double, _ outcomes: OutcomeBuffers) -> Double {
+        guard !c.isNaN else { return 0 }
+        let deviation: Double
+        if outcomes.measure == .rate, !value.isNaN, !target.isNaN {
+            let difference = value - target
+            deviation = outcomes.direction == .higher ? difference : -difference
+        } else {
+            deviation = 100 * (c - 1)
+        }
+        let raw = outcomes.weight * baseShare + pointsPerPoint * deviation
+        return min(max(raw, outcomes.weight * floorShare), outcomes.weight * capShare)
     }
 }

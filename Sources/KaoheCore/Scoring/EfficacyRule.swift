@@ -31,11 +31,19 @@ public struct EfficacyRule: ScoringRule {
     }
 
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
-        for unit in 0..<outcomes.unitCount {
-            let c = outcomes.completions[unit]
-            guard !c.isNaN else { points[unit] = 0; continue }
-            let coefficient = 60 + 40 * (c - floor) / (satisfactory - floor)
-            points[unit] = outcomes.weight / 100 * min(max(coefficient, 0), 100)
-        }
+        for unit in 0..<outcomes.unitCount { points[unit] = self.points(completion: outcomes.completions[unit], weight: outcomes.weight) }
+    }
+
+    /// A unit's points depend on its completion alone.
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? {
+        points(completion: raised, weight: outcomes.weight)
+    }
+
+    @inline(__always)
+    func points(completion c: Double, weight: Double) -> Double {
+        guard !c.isNaN else { return 0 }
+        let coefficient = 60 + 40 * (c - floor) / (satisfactory - floor)
+        return weight / 100 * min(max(coefficient, 0), 100)
     }
 }

@@ -50,4 +50,14 @@ public struct RankLadderRule: ScoringRule {
             points[unit] = outcomes.weight * (rank == RankWorkspace.beyond ? floorShare : share(Int(rank)))
         }
     }
+
+    /// A unit's points depend on its rank alone, and a raised unit's rank follows from the last ranking
+    /// (`RankWorkspace.rankAfterRaising`).
+    public func points(ofRaised unit: Int, to raised: Double, value raisedValue: Double, lastScored outcomes: OutcomeBuffers,
+                       ranks: RankWorkspace) -> Double? {
+        let c = outcomes.completions[unit]
+        guard !c.isNaN, raised >= c else { return nil }
+        let rank = ranks.rankAfterRaising(unit, to: raised, in: outcomes.completions, places: scoringPlaces)
+        return outcomes.weight * (rank == RankWorkspace.beyond ? floorShare : share(Int(rank)))
+    }
 }
