@@ -98,10 +98,10 @@ public final class RankWorkspace {
     /// ranking again. `raised` must be a value, at least `unit`'s (which may be NaN: no value before).
     ///
     /// Raising one value (or giving one) cannot lower the places-th best value t — unless fewer units
-    /// than the places had a value, and then every one of them was ranked — so every other unit that the raised
-    /// ranking ranks (value ≥ floor(t′) ≥ floor(t)) is among `rankedUnits`: the raised ranking is the
-    /// ranked units with `unit` moved to its new place, cut at the new floor and ranked as
-    /// `assignRanks` does.
+    /// than the places had a value, and then every one of them was ranked — so every other unit that
+    /// the raised ranking ranks (value ≥ floor(t′) ≥ floor(t)) is among `rankedUnits`: the raised
+    /// ranking is the ranked units with `unit` moved to its new place, cut at the new floor and ranked
+    /// as `assignRanks` does.
     ///
     /// - Complexity: O(`rankedUnits.count`): a few dozen steps after a partial ranking.
     public func rankAfterRaising(_ unit: Int, to raised: Double, in values: UnsafeBufferPointer<Double>, places: Int?) -> Int32 {
