@@ -31,7 +31,9 @@ public struct EfficacyRule: ScoringRule {
     }
 
     public func score(_ outcomes: OutcomeBuffers, into points: UnsafeMutableBufferPointer<Double>, ranks: RankWorkspace) {
-        for unit in 0..<outcomes.unitCount { points[unit] = self.points(completion: outcomes.completions[unit], weight: outcomes.weight) }
+        for unit in 0..<outcomes.unitCount {
+            points[unit] = self.points(completion: outcomes.completions[unit], weight: outcomes.weight)
+        }
     }
 
     /// A unit's points depend on its completion alone.

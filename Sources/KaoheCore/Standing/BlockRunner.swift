@@ -83,7 +83,8 @@ final class BlockRunner {
                     // Pushes on this indicator: the same draw, rescored with the push.
                     for (k, push) in pushes.enumerated() where push.indicator == indicator {
                         unpushed[k * size + draw] = points[push.unit]
-                        pushed[k * size + draw] = category.pushedPoints(position: position, push: push, workspace: workspace) ?? .nan
+                        pushed[k * size + draw] =
+                            category.pushedPoints(position: position, push: push, workspace: workspace) ?? .nan
                     }
                 }
             }
