@@ -16,6 +16,19 @@ struct RankWorkspaceTests {
             return z ^ (z >> 31)
         }
         mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+        /// Values that stress a ranking, by phase: 0 continuous, 1 a coarse grid (exact ties), 2 near-ties
+        /// within the tolerance, 3 a shifted scale (a stale cut), 4 many NaN.
+        mutating func value(phase: Int) -> Double {
+            let u = uniform()
+            switch phase {
+            case 0: return 0.5 + u
+            case 1: return (u * 8).rounded(.down) / 4
+            case 2: return 1 + (u < 0.5 ? 0 : 1e-11 * (u - 0.5))
+            case 3: return -3 + 10 * u
+            default: return u < 0.4 ? .nan : u
+            }
+        }
     }
 
     /// The reference: full ranks, and for `places` only the units that tie with the places-th best
@@ -43,19 +56,8 @@ struct RankWorkspaceTests {
         for units in [1, 2, 5, 40, 100, 700] {
             let workspace = RankWorkspace(unitCount: units)
             for draw in 0..<120 {
-                // Phases: continuous values, a coarse grid (exact ties), near-ties within the tolerance,
-                // a shifted scale (a stale cut), many NaN.
                 let phase = (draw / 12) % 5
-                let values: [Double] = (0..<units).map { _ in
-                    let u = random.uniform()
-                    switch phase {
-                    case 0: return 0.5 + u
-                    case 1: return (u * 8).rounded(.down) / 4
-                    case 2: return 1 + (u < 0.5 ? 0 : 1e-11 * (u - 0.5))
-                    case 3: return -3 + 10 * u
-                    default: return u < 0.4 ? .nan : u
-                    }
-                }
+                let values = (0..<units).map { _ in random.value(phase: phase) }
                 // The last partial ranking of a draw is the first of the next: its cut carries over.
                 for places in [20, 3, 3, 0, 64, 65, units, 20] {
                     check(workspace, values, places: places, "\(units) units, draw \(draw)")
@@ -93,16 +95,7 @@ struct RankWorkspaceTests {
             let workspace = RankWorkspace(unitCount: units)
             let fresh = RankWorkspace(unitCount: units)
             for draw in 0..<60 {
-                let phase = draw % 4
-                let values: [Double] = (0..<units).map { _ in
-                    let u = random.uniform()
-                    switch phase {
-                    case 0: return 0.5 + u
-                    case 1: return (u * 8).rounded(.down) / 4
-                    case 2: return 1 + (u < 0.5 ? 0 : 1e-11 * (u - 0.5))
-                    default: return u < 0.3 ? .nan : u
-                    }
-                }
+                let values = (0..<units).map { _ in random.value(phase: draw % 5) }
                 for places in [20, 3, 0, units, 65] as [Int?] + [nil] {
                     for _ in 0..<4 {
                         let unit = Int(random.next() % UInt64(units))
