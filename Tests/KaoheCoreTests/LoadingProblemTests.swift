@@ -36,8 +36,7 @@ import Testing
         let errors = fixture.errors()
         let error = try #require(errors.first { $0.file == name })
         #expect(error.line == 1, "\(error)")
-        // dataset.yaml's own reader still writes English here.
-        #expect(error.message.hasPrefix(name == "dataset.yaml" ? "the file is empty" : "文件为空；"), "\(error)")
+        #expect(error.message.hasPrefix("文件为空；"), "\(error)")
         if name != "dataset.yaml" { #expect(error.message.contains("表头") && error.message.contains("unit,")) }
     }
 
@@ -105,7 +104,7 @@ import Testing
         let error = try #require(errors.first)
         #expect(errors.count == 1, "\(errors)")
         #expect(error.file == "dataset.yaml" && error.line == 3, "\(error)")
-        #expect(error.message.contains("malformed") && error.message.contains("indentation"))
+        #expect(error.message.hasPrefix("YAML 格式有误：") && error.message.contains("请检查缩进"))
     }
 
     @Test func unclosedFlowMappingInYAML() throws {
@@ -120,28 +119,28 @@ import Testing
     @Test func duplicateYAMLKeyNamesTheLaterOne() throws {
         let fixture = try LoadingFixture()
         fixture.write("dataset.yaml", LoadingFixture.datasetYAML + "year: 2018\n")
-        expectSingleError(fixture, file: "dataset.yaml", line: 14, "year", "twice", "line 2")
+        expectSingleError(fixture, file: "dataset.yaml", line: 14, "键 year 在同一映射中写了两次（首次在第 2 行）")
     }
 
     @Test func gradesMustStrictlyDecrease() throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("dataset.yaml", "{name: 良好, min: 80}", with: "{name: 良好, min: 90}")
-        expectSingleError(fixture, file: "dataset.yaml", line: line, "良好", "not below 90 of 优秀 (line 10)",
-                          "strictly decreasing")
+        expectSingleError(fixture, file: "dataset.yaml", line: line, "等次 良好 的 min 为 90，不低于优秀（第 10 行）的 90",
+                          "严格递减")
     }
 
     @Test func gradesAreRequired() throws {
         let fixture = try LoadingFixture()
         let text = LoadingFixture.datasetYAML
         fixture.write("dataset.yaml", String(text[..<text.range(of: "grades:")!.lowerBound]))
-        expectSingleError(fixture, file: "dataset.yaml", line: 1, "grades is missing", "{name: 优秀, min: 90}")
+        expectSingleError(fixture, file: "dataset.yaml", line: 1, "缺少 grades", "{name: 优秀, min: 90}")
     }
 
     @Test func homeMustBeAUnit() throws {
         let fixture = try LoadingFixture()
         fixture.replace("dataset.yaml", "home: ningshan", with: "home: Ningshan")
-        expectSingleError(fixture, file: "dataset.yaml", line: 4, "\"Ningshan\" is not among the units",
-                          "ningshan, hanyin, shiquan", "did you mean ningshan")
+        expectSingleError(fixture, file: "dataset.yaml", line: 4, "home \"Ningshan\" 不在 units 中",
+                          "ningshan, hanyin, shiquan", "是否应为 ningshan")
     }
 
     @Test func duplicateUnitNamesTheLaterLine() throws {
@@ -151,22 +150,22 @@ import Testing
         let errors = fixture.errors().filter { $0.file == "dataset.yaml" }
         #expect(errors.count == 1)
         #expect(errors.first?.line == 8)
-        #expect(errors.first?.message.contains("listed twice (first on line 7)") == true)
+        #expect(errors.first?.message.contains("单位 hanyin 重复列出（首次在第 7 行）") == true)
     }
 
     @Test func asOfMustBeAMonthOfTheYear() throws {
         let fixture = try LoadingFixture()
         fixture.replace("dataset.yaml", "as_of: 2019-08", with: "as_of: 2018-08")
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "not within year 2019", "as_of: 2019-08")
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "as_of 2018-08 不在 year 2019 年内", "as_of: 2019-08")
         fixture.replace("dataset.yaml", "as_of: 2018-08", with: "as_of: 2019-8")
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "\"2019-8\" is not a month", "YYYY-MM")
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "as_of \"2019-8\" 不是月份", "YYYY-MM")
     }
 
     @Test func asOfOverrideLaterThanTheDataIsAnError() throws {
         let fixture = try LoadingFixture()
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2019-10 is later than as_of 2019-08",
-                          "give 2019-08 or an earlier month of 2019", asOf: YearMonth(year: 2019, month: 10))
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2018-05 is not within the assessment year 2019",
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2019-10 晚于 as_of 2019-08",
+                          "请给出 2019-08 或 2019 年更早的月份", asOf: YearMonth(year: 2019, month: 10))
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2018-05 不在考核年度 2019 年内",
                           asOf: YearMonth(year: 2018, month: 5))
     }
 
@@ -176,14 +175,14 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [14, 16])
-        #expect(errors.first?.message.contains("risk.warning_below 1.5 is not a probability between 0 and 1") == true)
-        #expect(errors.last?.message.contains("deadline_day") == true)
+        #expect(errors.first?.message.contains("risk.warning_below 1.5 不是 0 到 1 之间的概率；如 warning_below: ") == true)
+        #expect(errors.last?.message.contains("reporting.deadline_day 15.5 不是每月 1 日到 31 日中的某一天") == true)
     }
 
     @Test func historyGradeMustBeABand() throws {
         let fixture = try LoadingFixture()
         fixture.write("dataset.yaml", LoadingFixture.datasetYAML + "history_grades:\n  2018: 特优\n")
-        expectSingleError(fixture, file: "dataset.yaml", line: 15, "特优", "优秀, 良好, 一般, 较差")
+        expectSingleError(fixture, file: "dataset.yaml", line: 15, "history_grades 2018: \"特优\" 不是等次", "优秀, 良好, 一般, 较差")
     }
 
     @Test func unknownKeysAreNotes() throws {
@@ -193,6 +192,8 @@ import Testing
         #expect(dataset != nil)
         #expect(problems.map(\.severity) == [.note, .note])
         #expect(problems.map(\.line) == [14, 16])
+        #expect(problems.first?.message.contains("键 \"colour\" 不是设置项，已忽略") == true)
+        #expect(problems.last?.message.contains("scoring 中的 \"special\" 不是已注册的类别") == true)
         #expect(problems.last?.message.contains("quantitative, bonus, common, new, negative") == true)
     }
 
