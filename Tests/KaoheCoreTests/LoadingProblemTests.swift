@@ -197,6 +197,24 @@ import Testing
         #expect(problems.last?.message.contains("quantitative, bonus, common, new, negative") == true)
     }
 
+    @Test func categorySettingsAreCheckedByTheirPlugins() throws {
+        let fixture = try LoadingFixture()
+        fixture.write("dataset.yaml", LoadingFixture.datasetYAML
+            + "scoring:\n  common: {assume: E}\n  negative: {veto_grade: 中等}\n")
+        let dataset = try fixture.load()
+        do {
+            _ = try StandingEngine(dataset: dataset, forecasts: ForecastEngine().forecastAll(dataset),
+                                   catalog: registeredCategories)
+            Issue.record("bad category settings must throw")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains("dataset.yaml:15: scoring.common.assume: 等次 \"E\" 没有对应的分值；应为以下之一：A, B, C, D"),
+                    "\(messages)")
+            #expect(messages.contains("dataset.yaml:16: scoring.negative.veto_grade: \"中等\" 不是 grades 中的等次；"
+                + "应为以下之一：优秀, 良好, 一般, 较差"), "\(messages)")
+        }
+    }
+
     // MARK: indicators.csv
 
     @Test func unknownCategory() throws {
