@@ -39,7 +39,7 @@ public struct CommonCategory: IndicatorCategory {
         var assume = settings.string("assume", default: "B").uppercased()
         let known = gradePoints.map(\.grade)
         if !known.contains(assume) {
-            settings.fail("assume", "grade \"\(assume)\" has no points; expected one of \(known.joined(separator: ", "))")
+            settings.fail("assume", "等次 \"\(assume)\" 没有对应的分值；应为以下之一：\(known.joined(separator: ", "))")
             assume = known.first ?? "B"
         }
         assumedGrade = assume

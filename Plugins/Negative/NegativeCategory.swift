@@ -55,7 +55,7 @@ public struct NegativeCategory: IndicatorCategory {
         if let index = gradeNames.firstIndex(of: vetoName) {
             vetoGrade = index
         } else {
-            settings.fail("veto_grade", "\"\(vetoName)\" is not a grade band; expected one of \(gradeNames.joined(separator: ", "))")
+            settings.fail("veto_grade", "\"\(vetoName)\" 不是 grades 中的等次；应为以下之一：\(gradeNames.joined(separator: ", "))")
             vetoGrade = max(0, gradeNames.count - 1)
         }
         let year = dataset.settings.year

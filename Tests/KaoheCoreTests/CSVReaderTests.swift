@@ -158,7 +158,7 @@ import Testing
         #expect(table.count == 1)
         #expect(table.issues.count == 1)
         #expect(table.issues.first?.line == 2)
-        #expect(table.issues.first?.message.contains("never closed") == true)
+        #expect(table.issues.first?.message.contains("没有结束引号") == true)
     }
 
     @Test func textAfterAClosingQuoteIsAnIssueAndTheRecordIsLeftOut() throws {
@@ -166,7 +166,7 @@ import Testing
         #expect(table.count == 2)
         #expect(table.fields(1) == ["2", "3"])
         #expect(table.issues.map(\.line) == [2])
-        #expect(table.issues.first?.message.contains("text follows the closing quote") == true)
+        #expect(table.issues.first?.message.contains("在结束引号之后还有文字") == true)
     }
 
     /// Reading in pieces cut at arbitrary line ends, the way the loader's chunks do, gives the same records

@@ -23,7 +23,7 @@ import Testing
             Issue.record("must fail")
         } catch {
             #expect(error.line == 3)
-            #expect(error.message.contains("byte 0xFF") && error.message.contains("neither UTF-8 nor GB18030"))
+            #expect(error.message.contains("字节 0xFF 不是有效的") && error.message.contains("既不是 UTF-8 也不是 GB18030"))
         }
     }
 
@@ -41,7 +41,7 @@ import Testing
             _ = try TextDecoder.decode(ByteBlock([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8) + [0xC3, 0x28]))
             Issue.record("must fail")
         } catch {
-            #expect(error.line == 2 && error.message.contains("byte-order mark"))
+            #expect(error.line == 2 && error.message.contains("字节顺序标记（BOM）"))
         }
     }
 

@@ -63,7 +63,7 @@ import Testing
         let fixture = try LoadingFixture()
         fixture.write("indicators.csv", bytes: try LoadingAcceptedInputTests.gb18030(
             LoadingFixture.indicatorsCSV.replacingOccurrences(of: "common,grade", with: "共性,grade")))
-        expectSingleError(fixture, file: "indicators.csv", line: 4, "category \"共性\" is unknown")
+        expectSingleError(fixture, file: "indicators.csv", line: 4, "category \"共性\" 无法识别")
     }
 
     @Test func byteOrderMarksEverywhere() throws {
@@ -144,7 +144,7 @@ import Testing
         let data = try #require(dataset)
         #expect(problems.allSatisfy { $0.severity == .note }, "\(problems)")
         #expect(problems.map(\.file) == ["observations.csv", "reviews.csv", "events.csv", "submissions.csv"])
-        #expect(problems.first?.line == first && problems.first?.message.contains("2 rows") == true)
+        #expect(problems.first?.line == first && problems.first?.message.contains("之后的 2019 年数据共 2 行，已忽略") == true)
         #expect(data.observations.value(indicator: 0, unit: 0, year: 2019, month: 9) == nil)
         #expect(data.events.count == 2 && data.reviews.count == 4 && data.submissions.count == 3)
     }
@@ -159,7 +159,7 @@ import Testing
         #expect(data.events.count == 2)  // 2018-06 and 2019-03
         #expect(data.reviews.count == 4)  // Q1 and Q2 (May is in Q2)
         #expect(data.submissions.isEmpty)  // June's and July's reports are not due by May
-        #expect(data.notes.contains { $0.file == "observations.csv" && $0.message.contains("after as_of 2019-05") })
+        #expect(data.notes.contains { $0.file == "observations.csv" && $0.message.contains("as_of 2019-05 之后的 2019 年数据") })
     }
 
     @Test func keywordsAndHeadersAreTrimmedAndCaseInsensitive() throws {

@@ -64,10 +64,10 @@ import Testing
         #expect(dataset == nil)
         let errors = problems.filter { $0.severity == .error }
         #expect(errors.map(\.line) == badLines + [duplicateLine], "\(errors)")
-        #expect(errors.dropLast().allSatisfy { $0.message.contains("value \"1,2\" is not a number") })
+        #expect(errors.dropLast().allSatisfy { $0.message.contains("value \"1,2\" 不是数字") })
         let range = try #require(text.range(of: "\nshiquan,gdp_growth,2018-05,"))
         let firstLine = text[..<range.lowerBound].utf8.count { $0 == 0x0A } + 2
-        #expect(errors.last?.message.contains("first on line \(firstLine)") == true, "\(errors.last!)")
+        #expect(errors.last?.message.contains("首次在第 \(firstLine) 行") == true, "\(errors.last!)")
     }
 
     @Test func unterminatedQuoteNearTheEndIsOneProblem() throws {
@@ -78,7 +78,7 @@ import Testing
         for chunkBytes in [3, 1 << 30] {
             let errors = loader(chunkBytes: chunkBytes).validate(directory: fixture.directory).problems
                 .filter { $0.severity == .error }
-            #expect(errors.count == 1 && errors.first?.line == line && errors.first?.message.contains("never closed") == true,
+            #expect(errors.count == 1 && errors.first?.line == line && errors.first?.message.contains("没有结束引号") == true,
                     "\(errors)")
         }
     }
@@ -100,8 +100,8 @@ import Testing
         #expect(results.allSatisfy { $0 == results[0] })
         let errors = results[0]
         #expect(errors.count == 3, "\(errors)")
-        #expect(errors.contains { $0.contains("cumulative value 30 of unit ningshan on fai for 2019-05") })
-        #expect(errors.contains { $0.contains("unit hanyin (2019-08) is -0.4") })
-        #expect(errors.contains { $0.contains("duplicate row for unit shiquan, indicator fai, period 2018-03") })
+        #expect(errors.contains { $0.contains("单位 ningshan 指标 fai 2019-05 的累计值 30") })
+        #expect(errors.contains { $0.contains("单位 hanyin 的当前值（2019-08）为 -0.4") })
+        #expect(errors.contains { $0.contains("单位 shiquan、指标 fai、period 2018-03 的数据重复") })
     }
 }

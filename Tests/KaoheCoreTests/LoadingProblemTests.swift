@@ -15,7 +15,7 @@ import Testing
         #expect(errors.count >= 1)
         let error = try #require(errors.first { $0.file == name })
         #expect(error.line == 0)
-        #expect(error.message.contains("missing") && error.message.contains("indicators.csv, targets.csv and observations.csv"))
+        #expect(error.message.contains("缺少此文件") && error.message.contains("indicators.csv、targets.csv 和 observations.csv"))
         if name == "dataset.yaml" {
             #expect(errors.count == 1, "unit ids are not checked without dataset.yaml: \(errors)")
         }
@@ -36,8 +36,8 @@ import Testing
         let errors = fixture.errors()
         let error = try #require(errors.first { $0.file == name })
         #expect(error.line == 1, "\(error)")
-        #expect(error.message.contains("empty"))
-        if name != "dataset.yaml" { #expect(error.message.contains("header")) }
+        #expect(error.message.hasPrefix("文件为空；"), "\(error)")
+        if name != "dataset.yaml" { #expect(error.message.contains("表头") && error.message.contains("unit,")) }
     }
 
     @Test func missingColumnIsReportedAtTheHeaderLine() throws {
@@ -47,7 +47,7 @@ import Testing
         let errors = fixture.errors()
         let error = try #require(errors.first { $0.file == "targets.csv" })
         #expect(error.line == 3)
-        #expect(error.message.contains("\"target\" is missing") && error.message.contains("unit, indicator, target"))
+        #expect(error.message.contains("表头缺少列 \"target\"") && error.message.contains("unit, indicator, target（顺序不限）"))
         #expect(errors.filter { $0.file == "targets.csv" }.count == 1)
     }
 
@@ -61,7 +61,7 @@ import Testing
         #expect(problems.count == 1)
         let note = try #require(problems.first)
         #expect(note.severity == .note && note.file == "targets.csv" && note.line == 1)
-        #expect(note.message.contains("\"remark\"") && note.message.contains("ignored"))
+        #expect(note.message.contains("列 \"remark\" 不会被读取，已忽略"))
         #expect(dataset?.notes.count == 1)
     }
 
@@ -73,26 +73,26 @@ import Testing
         let errors = fixture.errors().filter { $0.file == "targets.csv" }
         #expect(errors.count == 1)
         #expect(errors.first?.line == 3)
-        #expect(errors.first?.message.contains("neither UTF-8 nor GB18030") == true)
-        #expect(errors.first?.message.contains("save the file as UTF-8") == true)
+        #expect(errors.first?.message.contains("既不是 UTF-8 也不是 GB18030") == true)
+        #expect(errors.first?.message.contains("请将文件另存为 UTF-8") == true)
     }
 
     @Test func unterminatedQuoteIsReportedWhereItOpens() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("events.csv", "2019-04-01,hanyin,safety,\"县应急局,1,no,未闭合")
-        expectSingleError(fixture, file: "events.csv", line: line, "never closed", "\"\"")
+        expectSingleError(fixture, file: "events.csv", line: line, "没有结束引号", "\"\"")
     }
 
     @Test func rowWithTooFewValues() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("observations.csv", "hanyin,fai,2019-09")
-        expectSingleError(fixture, file: "observations.csv", line: line, "3 values", "4 columns")
+        expectSingleError(fixture, file: "observations.csv", line: line, "该行只有 3 个值", "表头有 4 列")
     }
 
     @Test func unquotedCommaInANumberSplitsTheRow() throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("targets.csv", "hanyin,fai,120", with: "hanyin,fai,1,200")
-        expectSingleError(fixture, file: "targets.csv", line: line, "4 values", "double quotes", "\"1,234.5\"")
+        expectSingleError(fixture, file: "targets.csv", line: line, "该行有 4 个值", "表头只有 3 列", "双引号", "\"1,234.5\"")
     }
 
     // MARK: dataset.yaml
@@ -104,7 +104,7 @@ import Testing
         let error = try #require(errors.first)
         #expect(errors.count == 1, "\(errors)")
         #expect(error.file == "dataset.yaml" && error.line == 3, "\(error)")
-        #expect(error.message.contains("malformed") && error.message.contains("indentation"))
+        #expect(error.message.hasPrefix("YAML 格式有误：") && error.message.contains("请检查缩进"))
     }
 
     @Test func unclosedFlowMappingInYAML() throws {
@@ -119,28 +119,28 @@ import Testing
     @Test func duplicateYAMLKeyNamesTheLaterOne() throws {
         let fixture = try LoadingFixture()
         fixture.write("dataset.yaml", LoadingFixture.datasetYAML + "year: 2018\n")
-        expectSingleError(fixture, file: "dataset.yaml", line: 14, "year", "twice", "line 2")
+        expectSingleError(fixture, file: "dataset.yaml", line: 14, "键 year 在同一映射中写了两次（首次在第 2 行）")
     }
 
     @Test func gradesMustStrictlyDecrease() throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("dataset.yaml", "{name: 良好, min: 80}", with: "{name: 良好, min: 90}")
-        expectSingleError(fixture, file: "dataset.yaml", line: line, "良好", "not below 90 of 优秀 (line 10)",
-                          "strictly decreasing")
+        expectSingleError(fixture, file: "dataset.yaml", line: line, "等次 良好 的 min 为 90，不低于优秀（第 10 行）的 90",
+                          "严格递减")
     }
 
     @Test func gradesAreRequired() throws {
         let fixture = try LoadingFixture()
         let text = LoadingFixture.datasetYAML
         fixture.write("dataset.yaml", String(text[..<text.range(of: "grades:")!.lowerBound]))
-        expectSingleError(fixture, file: "dataset.yaml", line: 1, "grades is missing", "{name: 优秀, min: 90}")
+        expectSingleError(fixture, file: "dataset.yaml", line: 1, "缺少 grades", "{name: 优秀, min: 90}")
     }
 
     @Test func homeMustBeAUnit() throws {
         let fixture = try LoadingFixture()
         fixture.replace("dataset.yaml", "home: ningshan", with: "home: Ningshan")
-        expectSingleError(fixture, file: "dataset.yaml", line: 4, "\"Ningshan\" is not among the units",
-                          "ningshan, hanyin, shiquan", "did you mean ningshan")
+        expectSingleError(fixture, file: "dataset.yaml", line: 4, "home \"Ningshan\" 不在 units 中",
+                          "ningshan, hanyin, shiquan", "是否应为 ningshan")
     }
 
     @Test func duplicateUnitNamesTheLaterLine() throws {
@@ -150,22 +150,22 @@ import Testing
         let errors = fixture.errors().filter { $0.file == "dataset.yaml" }
         #expect(errors.count == 1)
         #expect(errors.first?.line == 8)
-        #expect(errors.first?.message.contains("listed twice (first on line 7)") == true)
+        #expect(errors.first?.message.contains("单位 hanyin 重复列出（首次在第 7 行）") == true)
     }
 
     @Test func asOfMustBeAMonthOfTheYear() throws {
         let fixture = try LoadingFixture()
         fixture.replace("dataset.yaml", "as_of: 2019-08", with: "as_of: 2018-08")
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "not within year 2019", "as_of: 2019-08")
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "as_of 2018-08 不在 year 2019 年内", "as_of: 2019-08")
         fixture.replace("dataset.yaml", "as_of: 2018-08", with: "as_of: 2019-8")
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "\"2019-8\" is not a month", "YYYY-MM")
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "as_of \"2019-8\" 不是月份", "YYYY-MM")
     }
 
     @Test func asOfOverrideLaterThanTheDataIsAnError() throws {
         let fixture = try LoadingFixture()
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2019-10 is later than as_of 2019-08",
-                          "give 2019-08 or an earlier month of 2019", asOf: YearMonth(year: 2019, month: 10))
-        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2018-05 is not within the assessment year 2019",
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2019-10 晚于 as_of 2019-08",
+                          "请给出 2019-08 或 2019 年更早的月份", asOf: YearMonth(year: 2019, month: 10))
+        expectSingleError(fixture, file: "dataset.yaml", line: 3, "--as-of 2018-05 不在考核年度 2019 年内",
                           asOf: YearMonth(year: 2018, month: 5))
     }
 
@@ -175,14 +175,14 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [14, 16])
-        #expect(errors.first?.message.contains("risk.warning_below 1.5 is not a probability between 0 and 1") == true)
-        #expect(errors.last?.message.contains("deadline_day") == true)
+        #expect(errors.first?.message.contains("risk.warning_below 1.5 不是 0 到 1 之间的概率；如 warning_below: ") == true)
+        #expect(errors.last?.message.contains("reporting.deadline_day 15.5 不是每月 1 日到 31 日中的某一天") == true)
     }
 
     @Test func historyGradeMustBeABand() throws {
         let fixture = try LoadingFixture()
         fixture.write("dataset.yaml", LoadingFixture.datasetYAML + "history_grades:\n  2018: 特优\n")
-        expectSingleError(fixture, file: "dataset.yaml", line: 15, "特优", "优秀, 良好, 一般, 较差")
+        expectSingleError(fixture, file: "dataset.yaml", line: 15, "history_grades 2018: \"特优\" 不是等次", "优秀, 良好, 一般, 较差")
     }
 
     @Test func unknownKeysAreNotes() throws {
@@ -192,7 +192,27 @@ import Testing
         #expect(dataset != nil)
         #expect(problems.map(\.severity) == [.note, .note])
         #expect(problems.map(\.line) == [14, 16])
+        #expect(problems.first?.message.contains("键 \"colour\" 不是设置项，已忽略") == true)
+        #expect(problems.last?.message.contains("scoring 中的 \"special\" 不是已注册的类别") == true)
         #expect(problems.last?.message.contains("quantitative, bonus, common, new, negative") == true)
+    }
+
+    @Test func categorySettingsAreCheckedByTheirPlugins() throws {
+        let fixture = try LoadingFixture()
+        fixture.write("dataset.yaml", LoadingFixture.datasetYAML
+            + "scoring:\n  common: {assume: E}\n  negative: {veto_grade: 中等}\n")
+        let dataset = try fixture.load()
+        do {
+            _ = try StandingEngine(dataset: dataset, forecasts: ForecastEngine().forecastAll(dataset),
+                                   catalog: registeredCategories)
+            Issue.record("bad category settings must throw")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains("dataset.yaml:15: scoring.common.assume: 等次 \"E\" 没有对应的分值；应为以下之一：A, B, C, D"),
+                    "\(messages)")
+            #expect(messages.contains("dataset.yaml:16: scoring.negative.veto_grade: \"中等\" 不是 grades 中的等次；"
+                + "应为以下之一：优秀, 良好, 一般, 较差"), "\(messages)")
+        }
     }
 
     // MARK: indicators.csv
@@ -200,7 +220,7 @@ import Testing
     @Test func unknownCategory() throws {
         let fixture = try LoadingFixture()
         fixture.replace("indicators.csv", "quantitative,cumulative", with: "quantitive,cumulative")
-        expectSingleError(fixture, file: "indicators.csv", line: 2, "\"quantitive\" is unknown",
+        expectSingleError(fixture, file: "indicators.csv", line: 2, "category \"quantitive\" 无法识别",
                           "quantitative, bonus, common, new, negative")
     }
 
@@ -210,27 +230,27 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.allSatisfy { $0.file == "indicators.csv" && $0.line == 3 })
-        #expect(errors.contains { $0.message.contains("measure \"ratio\"") && $0.message.contains("cumulative, rate, level, grade, events") })
-        #expect(errors.contains { $0.message.contains("direction \"up\"") && $0.message.contains("higher") })
+        #expect(errors.contains { $0.message.contains("measure \"ratio\" 无法识别") && $0.message.contains("cumulative, rate, level, grade, events") })
+        #expect(errors.contains { $0.message.contains("direction \"up\" 无法识别") && $0.message.contains("higher（越大越好）或 lower") })
     }
 
     @Test func categoryAndMeasureMustPair() throws {
         let fixture = try LoadingFixture()
         fixture.replace("indicators.csv", "fai,固定资产投资,quantitative", with: "fai,固定资产投资,common")
-        expectSingleError(fixture, file: "indicators.csv", line: 2, "category common, which takes measure grade",
-                          "not cumulative", "use category quantitative | bonus | new")
+        expectSingleError(fixture, file: "indicators.csv", line: 2, "属于 category common，该类别的 measure 只能是 grade",
+                          "不能是 cumulative", "请用 category quantitative | bonus | new")
     }
 
     @Test func duplicateIndicatorNamesTheEarlierLine() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("indicators.csv", "party,党建工作2,common,grade,,higher,5,王五,县委组织部,,市考核办")
-        expectSingleError(fixture, file: "indicators.csv", line: line, "party is listed twice (first on line 4)")
+        expectSingleError(fixture, file: "indicators.csv", line: line, "指标 party 重复列出（首次在第 4 行）")
     }
 
     @Test func badWeight() throws {
         let fixture = try LoadingFixture()
         fixture.replace("indicators.csv", "higher,8,李四", with: "higher,8分,李四")
-        expectSingleError(fixture, file: "indicators.csv", line: 3, "weight \"8分\" is not a number", "e.g. 12.3")
+        expectSingleError(fixture, file: "indicators.csv", line: 3, "weight \"8分\" 不是数字", "如 12.3", "指标满分")
     }
 
     // MARK: targets.csv
@@ -238,34 +258,34 @@ import Testing
     @Test func missingTargetIsReportedAtTheIndicatorLine() throws {
         let fixture = try LoadingFixture()
         fixture.replace("targets.csv", "hanyin,gdp_growth,7.5\n", with: "")
-        expectSingleError(fixture, file: "indicators.csv", line: 3, "gdp_growth has no target for unit hanyin",
-                          "hanyin,gdp_growth,TARGET")
+        expectSingleError(fixture, file: "indicators.csv", line: 3, "指标 gdp_growth 缺少单位 hanyin 的目标值",
+                          "targets.csv", "hanyin,gdp_growth,目标值")
     }
 
     @Test(arguments: ["0", "-5"])
     func targetMustBePositive(target: String) throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("targets.csv", "shiquan,fai,90", with: "shiquan,fai,\(target)")
-        expectSingleError(fixture, file: "targets.csv", line: line, "target \(target) is not above 0", "must be > 0")
+        expectSingleError(fixture, file: "targets.csv", line: line, "target \(target) 不大于 0", "须 > 0")
     }
 
     @Test func duplicateTarget() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("targets.csv", "hanyin,fai,125")
-        expectSingleError(fixture, file: "targets.csv", line: line, "duplicate target for unit hanyin on indicator fai",
-                          "first on line 4")
+        expectSingleError(fixture, file: "targets.csv", line: line, "单位 hanyin 在指标 fai 上的目标值重复",
+                          "首次在第 4 行")
     }
 
     @Test func targetOnAGradeIndicator() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("targets.csv", "hanyin,party,90")
-        expectSingleError(fixture, file: "targets.csv", line: line, "party has measure grade", "remove this row")
+        expectSingleError(fixture, file: "targets.csv", line: line, "指标 party 的 measure 为 grade", "请删除此行")
     }
 
     @Test func percentOnACumulativeTarget() throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("targets.csv", "hanyin,fai,120", with: "hanyin,fai,120%")
-        expectSingleError(fixture, file: "targets.csv", line: line, "\"120%\" has a % sign", "write the number alone, e.g. 120")
+        expectSingleError(fixture, file: "targets.csv", line: line, "target \"120%\" 带有 % 号", "请只写数字，如 120")
     }
 
     @Test func unknownUnitAndIndicatorInTargets() throws {
@@ -275,22 +295,22 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [8, 9])
-        #expect(errors[0].message.contains("unknown unit \"Hanyin\"") && errors[0].message.contains("did you mean hanyin"))
-        #expect(errors[1].message.contains("unknown indicator \"gdp\"") && errors[1].message.contains("fai, gdp_growth, party, safety"))
+        #expect(errors[0].message.contains("未知单位 \"Hanyin\"") && errors[0].message.contains("是否应为 hanyin"))
+        #expect(errors[1].message.contains("未知指标 \"gdp\"") && errors[1].message.contains("fai, gdp_growth, party, safety"))
     }
 
     // MARK: observations.csv
 
     @Test(arguments: [
-        ("\"12,3\"", "value \"12,3\" is not a number; write digits with an optional decimal point, e.g. 12.3 or \"1,234.5\""),
-        ("\"12,3a\"", "value \"12,3a\" is not a number"),
-        ("abc", "value \"abc\" is not a number"),
-        ("NaN", "value \"NaN\" is not a number"),
-        ("inf", "value \"inf\" is not a number"),
-        ("-Infinity", "value \"-Infinity\" is not a number"),
-        ("", "value is empty; write a number"),
-        ("1e999", "too large"),
-        ("45%", "has a % sign, which only rate and level indicators take"),
+        ("\"12,3\"", "value \"12,3\" 不是数字；请填写数字（可带小数点），如 12.3 或 \"1,234.5\"（逗号只能作千位分隔符"),
+        ("\"12,3a\"", "value \"12,3a\" 不是数字"),
+        ("abc", "value \"abc\" 不是数字"),
+        ("NaN", "value \"NaN\" 不是数字"),
+        ("inf", "value \"inf\" 不是数字"),
+        ("-Infinity", "value \"-Infinity\" 不是数字"),
+        ("", "value 为空；请填写数字"),
+        ("1e999", "value \"1e999\" 数值过大"),
+        ("45%", "value \"45%\" 带有 % 号，只有 measure 为 rate 或 level 的指标可以带 %"),
     ])
     func nonNumericValues(value: String, message: String) throws {
         let fixture = try LoadingFixture()
@@ -303,12 +323,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2019-8", "period \"2019-8\" is not YYYY-MM; write it as YYYY-MM, e.g. 2019-08"),
-        ("2019/05", "period \"2019/05\" is not YYYY-MM"),
-        ("2019-13", "period \"2019-13\" is impossible (there is no month 13)"),
-        ("1948-05", "period 1948-05 is before 1949"),
-        ("2020-05", "period 2020-05 is after the assessment year 2019"),
-        ("", "period is empty"),
+        ("2019-8", "period \"2019-8\" 不符合 YYYY-MM 格式；请按 YYYY-MM 格式填写，如 2019-08"),
+        ("2019/05", "period \"2019/05\" 不符合 YYYY-MM 格式"),
+        ("2019-13", "period \"2019-13\" 不存在（没有 13 月）"),
+        ("1948-05", "period 1948-05 早于 1949 年"),
+        ("2020-05", "period 2020-05 晚于考核年度 2019 年"),
+        ("", "period 为空"),
     ])
     func badPeriods(period: String, message: String) throws {
         let fixture = try LoadingFixture()
@@ -324,8 +344,8 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [first, other])
-        #expect(errors[0].message.contains("unknown unit \"pingli\"") && errors[0].message.contains("2 rows name it, the last on line \(last)"))
-        #expect(errors[1].message.contains("unknown indicator \"FAI\"") && errors[1].message.contains("did you mean fai"))
+        #expect(errors[0].message.contains("未知单位 \"pingli\"") && errors[0].message.contains("共 2 行填写了此值，最后一行是第 \(last) 行"))
+        #expect(errors[1].message.contains("未知指标 \"FAI\"") && errors[1].message.contains("是否应为 fai"))
     }
 
     @Test func duplicateObservationNamesTheFirstRow() throws {
@@ -333,7 +353,7 @@ import Testing
         let first = fixture.line(of: "hanyin,gdp_growth,2019-03,", in: "observations.csv")
         let line = fixture.append("observations.csv", "hanyin,gdp_growth,2019-03,7.9")
         expectSingleError(fixture, file: "observations.csv", line: line,
-                          "duplicate row for unit hanyin, indicator gdp_growth, period 2019-03 (first on line \(first))")
+                          "单位 hanyin、指标 gdp_growth、period 2019-03 的数据重复（首次在第 \(first) 行）")
     }
 
     @Test func cumulativeSeriesMustNotFallWithinAYear() throws {
@@ -341,8 +361,8 @@ import Testing
         let april = fixture.line(of: "ningshan,fai,2019-04,", in: "observations.csv")
         let line = fixture.replace("observations.csv", "ningshan,fai,2019-05,45", with: "ningshan,fai,2019-05,30")
         expectSingleError(fixture, file: "observations.csv", line: line,
-                          "cumulative value 30 of unit ningshan on fai for 2019-05 is below 37 of 2019-04 (line \(april))",
-                          "never falls")
+                          "单位 ningshan 指标 fai 2019-05 的累计值 30 低于 2019-04 的 37（第 \(april) 行）",
+                          "不会下降")
     }
 
     @Test func cumulativeMayStartLowerInANewYear() throws {
@@ -355,22 +375,23 @@ import Testing
     func cumulativeValuesMustBePositive(value: String) throws {
         let fixture = try LoadingFixture()
         let line = fixture.replace("observations.csv", "shiquan,fai,2019-02,25", with: "shiquan,fai,2019-02,\(value)")
-        expectSingleError(fixture, file: "observations.csv", line: line, "cumulative value \(value) is not above 0",
-                          "must be > 0")
+        expectSingleError(fixture, file: "observations.csv", line: line, "累计指标的 value \(value) 不大于 0",
+                          "须 > 0")
     }
 
     @Test func lowerIndicatorNeedsAPositiveCurrentValue() throws {
         let fixture = try LoadingFixture()
         fixture.replace("indicators.csv", "rate,%,higher", with: "rate,%,lower")
         let line = fixture.replace("observations.csv", "hanyin,gdp_growth,2019-08,8.3", with: "hanyin,gdp_growth,2019-08,-0.4")
-        expectSingleError(fixture, file: "observations.csv", line: line, "gdp_growth is lower-is-better",
-                          "unit hanyin (2019-08) is -0.4", "must be > 0")
+        expectSingleError(fixture, file: "observations.csv", line: line, "指标 gdp_growth 越小越好",
+                          "单位 hanyin 的当前值（2019-08）为 -0.4", "direction 为 lower 时当前值须 > 0")
     }
 
     @Test func observationsOfAGradeIndicator() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("observations.csv", "hanyin,party,2019-03,90")
-        expectSingleError(fixture, file: "observations.csv", line: line, "party has measure grade", "reviews.csv")
+        expectSingleError(fixture, file: "observations.csv", line: line, "指标 party 的 measure 为 grade",
+                          "应填在 reviews.csv")
     }
 
     @Test func threeDifferentErrorsInOneFileAreAllReported() throws {
@@ -382,9 +403,9 @@ import Testing
         try #require(errors.count == 3, "\(errors)")
         #expect(errors.map(\.line) == [a, b, c])
         #expect(errors.allSatisfy { $0.file == "observations.csv" })
-        #expect(errors[0].message.contains("period \"2018-7\""))
-        #expect(errors[1].message.contains("value \"27..5"))
-        #expect(errors[2].message.contains("unknown indicator \"gdp\""))
+        #expect(errors[0].message.contains("period \"2018-7\" 不符合 YYYY-MM 格式"))
+        #expect(errors[1].message.contains("value \"27..5\" 不是数字"))
+        #expect(errors[2].message.contains("未知指标 \"gdp\""))
     }
 
     @Test func problemsOfSeveralFilesAreSortedByFileThenLine() throws {
@@ -416,8 +437,8 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.allSatisfy { $0.file == "reviews.csv" && $0.line == line })
-        #expect(errors.contains { $0.message.contains("plan \"y\" is not yes or no; write yes or no") })
-        #expect(errors.contains { $0.message.contains("grade \"E\" is not A, B, C or D") && $0.message.contains("leave it empty") })
+        #expect(errors.contains { $0.message.contains("plan \"y\" 不是 yes 或 no；请填写 yes 或 no（是否已报送计划）") })
+        #expect(errors.contains { $0.message.contains("grade \"E\" 不是 A、B、C 或 D") && $0.message.contains("尚未评定的留空") })
     }
 
     @Test func badQuarterAndDuplicateReview() throws {
@@ -427,14 +448,14 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [bad, duplicate])
-        #expect(errors[0].message.contains("quarter \"2019-Q5\" is impossible (there is no quarter 5)"))
-        #expect(errors[1].message.contains("duplicate review of unit ningshan on indicator party for 2019-Q1 (first on line 2)"))
+        #expect(errors[0].message.contains("quarter \"2019-Q5\" 不存在（没有第 5 季度）"))
+        #expect(errors[1].message.contains("单位 ningshan 在指标 party 上 2019-Q1 的评定重复（首次在第 2 行）"))
     }
 
     @Test(arguments: [
-        ("2019-02-30", "date \"2019-02-30\" is impossible (2019-02 has 28 days)"),
-        ("2019/3/2", "date \"2019/3/2\" is not YYYY-MM-DD"),
-        ("1900-01-05", "date 1900-01-05 is before 1949"),
+        ("2019-02-30", "date \"2019-02-30\" 不存在（2019-02 只有 28 天）"),
+        ("2019/3/2", "date \"2019/3/2\" 不符合 YYYY-MM-DD 格式"),
+        ("1900-01-05", "date 1900-01-05 早于 1949 年"),
     ])
     func badEventDates(date: String, message: String) throws {
         let fixture = try LoadingFixture()
@@ -448,14 +469,14 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.allSatisfy { $0.file == "events.csv" && $0.line == line })
-        #expect(errors.contains { $0.message.contains("points 0 is not above 0") })
-        #expect(errors.contains { $0.message.contains("veto \"是\" is not yes or no; write yes or no") })
+        #expect(errors.contains { $0.message.contains("points 0 不大于 0；请填写扣分分值") })
+        #expect(errors.contains { $0.message.contains("veto \"是\" 不是 yes 或 no；请填写 yes 或 no（是否为一票否决事项）") })
     }
 
     @Test func eventOfANonNegativeIndicator() throws {
         let fixture = try LoadingFixture()
         let line = fixture.append("events.csv", "2019-04-02,hanyin,fai,,1,no,x")
-        expectSingleError(fixture, file: "events.csv", line: line, "fai has measure cumulative", "measure events")
+        expectSingleError(fixture, file: "events.csv", line: line, "指标 fai 的 measure 为 cumulative", "measure 为 events")
     }
 
     @Test func badSubmissionDateAndDuplicate() throws {
@@ -465,8 +486,8 @@ import Testing
         let errors = fixture.errors()
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.map(\.line) == [bad, duplicate])
-        #expect(errors[0].message.contains("submitted_on \"2019-06-31\" is impossible (2019-06 has 30 days)"))
-        #expect(errors[0].message.contains("leave it empty when not submitted"))
-        #expect(errors[1].message.contains("duplicate report of 县统计局 for 2019-06 (first on line 2)"))
+        #expect(errors[0].message.contains("submitted_on \"2019-06-31\" 不存在（2019-06 只有 30 天）"))
+        #expect(errors[0].message.contains("未报送的留空"))
+        #expect(errors[1].message.contains("县统计局 2019-06 的月报重复（首次在第 2 行）"))
     }
 }

@@ -42,10 +42,10 @@ import Testing
 
     @Test func messagesSayWhatWouldBeRight() {
         #expect(ValueParser.NumberFailure.badGrouping.message("value", "12,3").hasPrefix(
-            "value \"12,3\" is not a number; write digits with an optional decimal point, e.g. 12.3 or \"1,234.5\""))
+            "value \"12,3\" 不是数字；请填写数字（可带小数点），如 12.3 或 \"1,234.5\""))
         #expect(ValueParser.NumberFailure.percentNotAllowed.message("target", "120%")
-            .contains("write the number alone, e.g. 120"))
-        #expect(ValueParser.NumberFailure.empty.message("value", "").contains("write a number"))
+            .contains("请只写数字，如 120"))
+        #expect(ValueParser.NumberFailure.empty.message("value", "") == "value 为空；请填写数字，如 12.3")
     }
 
     /// The fast path agrees with the standard library to the last bit on plain decimals (compared as bit
@@ -82,8 +82,8 @@ import Testing
         #expect(period("2019-08-01") == .failure(.malformed))
         #expect(period("２０１９-０８") == .failure(.malformed))
         #expect(period("") == .failure(.empty))
-        #expect(period("2019-00") == .failure(.impossible("there is no month 0")))
-        #expect(period("2019-13") == .failure(.impossible("there is no month 13")))
+        #expect(period("2019-00") == .failure(.impossible("没有 0 月")))
+        #expect(period("2019-13") == .failure(.impossible("没有 13 月")))
     }
 
     @Test func dates() {
@@ -92,11 +92,11 @@ import Testing
         }
         #expect(date("2019-03-02") == .success(CalendarDate(year: 2019, month: 3, day: 2)))
         #expect(date("2020-02-29") == .success(CalendarDate(year: 2020, month: 2, day: 29)))
-        #expect(date("2019-02-29") == .failure(.impossible("2019-02 has 28 days")))
-        #expect(date("1900-02-29") == .failure(.impossible("1900-02 has 28 days")))
+        #expect(date("2019-02-29") == .failure(.impossible("2019-02 只有 28 天")))
+        #expect(date("1900-02-29") == .failure(.impossible("1900-02 只有 28 天")))
         #expect(date("2000-02-29") == .success(CalendarDate(year: 2000, month: 2, day: 29)))
-        #expect(date("2019-04-31") == .failure(.impossible("2019-04 has 30 days")))
-        #expect(date("2019-04-00") == .failure(.impossible("2019-04 has 30 days")))
+        #expect(date("2019-04-31") == .failure(.impossible("2019-04 只有 30 天")))
+        #expect(date("2019-04-00") == .failure(.impossible("2019-04 只有 30 天")))
         #expect(date("2019-4-3") == .failure(.malformed))
         #expect(date("2019/04/03") == .failure(.malformed))
     }
@@ -107,8 +107,8 @@ import Testing
         }
         #expect(quarter("2019-Q3") == .success(YearQuarter(year: 2019, quarter: 3)))
         #expect(quarter("2019-q1") == .success(YearQuarter(year: 2019, quarter: 1)))
-        #expect(quarter("2019-Q0") == .failure(.impossible("there is no quarter 0")))
-        #expect(quarter("2019-Q5") == .failure(.impossible("there is no quarter 5")))
+        #expect(quarter("2019-Q0") == .failure(.impossible("没有第 0 季度")))
+        #expect(quarter("2019-Q5") == .failure(.impossible("没有第 5 季度")))
         #expect(quarter("2019Q1") == .failure(.malformed))
         #expect(quarter("2019-3") == .failure(.malformed))
     }

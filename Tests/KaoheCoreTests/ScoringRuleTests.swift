@@ -64,7 +64,7 @@ import Testing
         #expect(rule is EfficacyRule)
         #expect(reader.problems.count == 1)
         #expect(reader.problems.first?.line == 22)
-        #expect(reader.problems.first?.message.contains("must be above floor") == true)
+        #expect(reader.problems.first?.message.hasPrefix("scoring.quantitative.satisfactory: 须大于 floor") == true)
     }
 
     @Test func unknownRuleNamesTheKnownOnes() {
@@ -72,6 +72,7 @@ import Testing
         var reader = SettingsReader(section: section, path: "scoring.new")
         _ = ScoringRules.chosen(by: &reader, default: CompletionRankRule.self)
         #expect(reader.problems.map(\.line) == [7])
+        #expect(reader.problems.first?.message.contains("scoring.new.rule: 计分规则 \"lottery\" 不存在") == true)
         #expect(reader.problems.first?.message.contains("completion_rank, efficacy, deviation, rank_ladder") == true)
     }
 }

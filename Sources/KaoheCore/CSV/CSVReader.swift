@@ -110,8 +110,7 @@ public struct CSVReader {
                     if !closed {
                         issue = CSVIssue(
                             line: recordLine,
-                            message: "a quoted value opened on this line is never closed; end it with \" "
-                                + "(a quote inside a quoted value is written twice: \"\")")
+                            message: "本行开始的带引号的值没有结束引号；请用 \" 结束（带引号的值中如有引号，须写两次：\"\"）")
                         p = end
                         break fields
                     }
@@ -124,8 +123,8 @@ public struct CSVReader {
                             if issue == nil {
                                 issue = CSVIssue(
                                     line: line,
-                                    message: "text follows the closing quote of a quoted value; put the whole value "
-                                        + "in quotes and write a quote inside it twice, e.g. \"say \"\"yes\"\"\"")
+                                    message: "带引号的值在结束引号之后还有文字；请把整个值放在引号内，值中的引号写两次，"
+                                        + "如 \"say \"\"yes\"\"\"")
                             }
                             while p < end {
                                 let c = base[p]

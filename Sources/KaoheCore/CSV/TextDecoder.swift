@@ -49,8 +49,8 @@ public enum TextDecoder {
             if let bad = firstInvalidUTF8(rest) {
                 throw TextDecodingFailure(
                     line: lineNumber(in: bytes, at: bad + 3),
-                    message: "the file starts with a UTF-8 byte-order mark but \(describeByte(bytes, at: bad + 3)) "
-                        + "is not valid UTF-8; save the file again as UTF-8 (in Excel: CSV UTF-8)")
+                    message: "文件以 UTF-8 字节顺序标记（BOM）开头，但\(describeByte(bytes, at: bad + 3))不是有效的 UTF-8；"
+                        + "请重新另存为 UTF-8（Excel 中选择 CSV UTF-8）")
             }
             return DecodedText(buffer: raw, start: 3, encoding: .utf8WithBOM)
         }
@@ -60,8 +60,8 @@ public enum TextDecoder {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             throw TextDecodingFailure(
                 line: 1,
-                message: "the file is UTF-16 (Excel's \"Unicode text\"), which is not read; save it as "
-                    + "CSV UTF-8 (or as CSV in GB18030/GBK)")
+                message: "文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法读取；请另存为 CSV UTF-8"
+                    + "（或 GB18030/GBK 编码的 CSV）")
         }
         switch transcodeGB18030(bytes) {
         case let .success(converted):
@@ -73,18 +73,18 @@ public enum TextDecoder {
             let gbLine = lineNumber(in: bytes, at: badGB.offset)
             throw TextDecodingFailure(
                 line: utf8Line,
-                message: "the text is neither UTF-8 nor GB18030: \(describeByte(bytes, at: badUTF8)) is not "
-                    + "valid UTF-8, and \(describeByte(bytes, at: badGB.offset)) "
-                    + (gbLine == utf8Line ? "" : "on line \(gbLine) ")
-                    + "is not valid GB18030; save the file as UTF-8 (in Excel: CSV UTF-8)")
+                message: "文本既不是 UTF-8 也不是 GB18030：\(describeByte(bytes, at: badUTF8))不是有效的 UTF-8，"
+                    + (gbLine == utf8Line ? "" : "第 \(gbLine) 行的")
+                    + "\(describeByte(bytes, at: badGB.offset))不是有效的 GB18030；请将文件另存为 UTF-8"
+                    + "（Excel 中选择 CSV UTF-8）")
         }
     }
 
-    /// "byte 0xFF" (with the column when useful).
+    /// "字节 0xFF " (spaced to sit between Chinese words).
     static func describeByte(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
-        guard offset < bytes.count else { return "the end of the file (a character cut short)" }
+        guard offset < bytes.count else { return "文件末尾（字符不完整）" }
         let hex = String(bytes[offset], radix: 16, uppercase: true)
-        return "byte 0x\(hex.count < 2 ? "0" : "")\(hex)"
+        return "字节 0x\(hex.count < 2 ? "0" : "")\(hex) "
     }
 
     /// The 1-based line of byte `offset` (LF, CRLF and lone CR end lines).

@@ -24,7 +24,7 @@ public struct RuleScoredIndicators: Sendable {
             if id == defaultRule.id { return defaultRule.init(reading: &settings) }
             guard let rule = ScoringRules.named(id) else {
                 settings.report(file: "indicators.csv", line: indicator.line,
-                                message: "indicator \(indicator.id) asks for scoring rule \"\(id)\", which does not exist; expected one of \(ScoringRules.all.map { $0.id }.joined(separator: ", "))")
+                                message: "指标 \(indicator.id) 的 rule 为 \"\(id)\"，该计分规则不存在；应为以下之一：\(ScoringRules.all.map { $0.id }.joined(separator: ", "))")
                 return categoryRule
             }
             return rule.init(reading: &settings)

@@ -33,7 +33,7 @@ struct CSVFile {
         for issue in reader.issues { log.error(file, issue.line, issue.message) }
         guard records.count == 1 else {
             if reader.issues.isEmpty {
-                log.error(file, 1, "the file is empty; it needs a header row naming its columns: "
+                log.error(file, 1, "文件为空；文件须有一行表头，写明各列列名："
                     + (required + optional).joined(separator: ","))
             }
             return nil
@@ -48,8 +48,8 @@ struct CSVFile {
             let written = records.string(records.field(0, index), in: text.bytes).trimmingSpaces()
             let name = written.lowercased()
             if let earlier = seen[name], !name.isEmpty {
-                log.error(file, headerLine, "column \(quoted(written)) appears twice in the header (columns "
-                    + "\(earlier + 1) and \(index + 1)); keep one")
+                log.error(file, headerLine, "表头中列 \(quoted(written)) 出现两次（第 \(earlier + 1) 列和第 "
+                    + "\(index + 1) 列）；请只保留一列")
                 complete = false
                 continue
             }
@@ -61,14 +61,13 @@ struct CSVFile {
             }
         }
         for name in required where columns[name] == nil {
-            log.error(file, headerLine, "column \(quoted(name)) is missing from the header; the header must name "
-                + required.joined(separator: ", ") + " (in any order)")
+            log.error(file, headerLine, "表头缺少列 \(quoted(name))；表头须包含 "
+                + required.joined(separator: ", ") + "（顺序不限）")
             complete = false
         }
         if !unknown.isEmpty {
-            log.note(file, headerLine, (unknown.count == 1 ? "column " : "columns ")
-                + unknown.map(quoted).joined(separator: ", ") + (unknown.count == 1 ? " is" : " are")
-                + " not used and ignored (the columns read are " + (required + optional).joined(separator: ", ") + ")")
+            log.note(file, headerLine, "列 " + unknown.map(quoted).joined(separator: ", ")
+                + " 不会被读取，已忽略（读取的列为 " + (required + optional).joined(separator: ", ") + "）")
         }
         guard complete else { return nil }
         let neededWidth = (required.compactMap { columns[$0] }.max() ?? -1) + 1
@@ -86,13 +85,13 @@ struct CSVFile {
             switch error {
             case .missing:
                 if file.isRequired {
-                    log.error(file, 0, "the file is missing from \(directory); a dataset needs dataset.yaml, "
-                        + "indicators.csv, targets.csv and observations.csv")
+                    log.error(file, 0, "\(directory) 中缺少此文件；数据集须包含 dataset.yaml、"
+                        + "indicators.csv、targets.csv 和 observations.csv")
                 }
             case .isDirectory:
-                log.error(file, 0, "\(path) is a folder; it must be a file")
+                log.error(file, 0, "\(path) 是文件夹；此处须为文件")
             case let .unreadable(reason):
-                log.error(file, 0, "the file cannot be read: \(reason)")
+                log.error(file, 0, "文件无法读取：\(reason)")
             }
             return nil
         }
@@ -183,11 +182,11 @@ extension CSVFile {
         if count == width { return nil }
         if count > width {
             if (width..<count).allSatisfy({ row.isEmpty($0) }) { return nil }
-            return "the row has \(count) values but the header has \(width) columns; check for an extra comma "
-                + "(a value containing a comma must be in double quotes, e.g. \"1,234.5\")"
+            return "该行有 \(count) 个值，但表头只有 \(width) 列；请检查是否多了逗号"
+                + "（含逗号的值须用英文双引号括起，如 \"1,234.5\"）"
         }
         if count >= neededWidth { return nil }
-        return "the row has \(count) value\(count == 1 ? "" : "s") but the header has \(width) columns; "
-            + "write every column (an empty value is written as nothing between two commas)"
+        return "该行只有 \(count) 个值，但表头有 \(width) 列；请每一列都写上"
+            + "（空值即两个逗号之间不写内容）"
     }
 }

@@ -67,7 +67,7 @@ public struct DatasetLoader: Sendable {
             // Every way to get here logs an error first; this is a guard against a reader that does not.
             var all = problems
             all.append(Problem(file: DatasetFile.settings.name, line: 0,
-                               message: "the dataset could not be read completely; check every file is present"))
+                               message: "数据集未能完整读取；请检查各文件是否齐全"))
             return (nil, all)
         }
         let folderName = directory.split(separator: "/").last.map(String.init) ?? directory

@@ -43,17 +43,17 @@ struct DatasetYAMLReader {
             reportYAMLError(error, text: text)
             return draft
         } catch {
-            log.error(file, 1, "the YAML cannot be read (\(error)); check the file's indentation and punctuation")
+            log.error(file, 1, "YAML 无法读取（\(error)）；请检查文件的缩进和标点")
             return draft
         }
         guard let root, !isNull(root) else {
-            log.error(file, 1, "the file is empty; it needs name, year, as_of, home, units and grades "
-                + "(see the example in dataset.md)")
+            log.error(file, 1, "文件为空；须写明 name、year、as_of、home、units 和 grades"
+                + "（参见 dataset.md 中的示例）")
             return draft
         }
         guard let mapping = root.mapping else {
-            log.error(file, line(root), "dataset.yaml must be a mapping of settings (name: …, year: …, as_of: …), "
-                + "not a \(kind(root))")
+            log.error(file, line(root), "dataset.yaml 须为设置项的映射（name: …, year: …, as_of: …），"
+                + "而不是\(kind(root))")
             return draft
         }
 
@@ -65,15 +65,15 @@ struct DatasetYAMLReader {
                  "forecast", "history_grades":
                 nodes[key] = value
             default:
-                log.note(file, line(keyNode), "key \(quoted(keyNode.string ?? "")) is not a setting and is ignored "
-                    + "(the settings are name, year, as_of, home, units, grades, scoring, departments, reporting, "
-                    + "risk, forecast, history_grades)")
+                log.note(file, line(keyNode), "键 \(quoted(keyNode.string ?? "")) 不是设置项，已忽略"
+                    + "（设置项有 name, year, as_of, home, units, grades, scoring, departments, reporting, "
+                    + "risk, forecast, history_grades）")
             }
         }
 
         if let node = nodes["name"] {
             if let text = node.scalar?.string { draft.name = text.trimmingSpaces() } else {
-                log.error(file, line(node), "name must be a text, e.g. name: 安康市对县区2019年度目标责任考核")
+                log.error(file, line(node), "name 须为文本，如 name: 安康市对县区2019年度目标责任考核")
             }
         }
         readYear(nodes["year"], into: &draft)
@@ -94,12 +94,12 @@ struct DatasetYAMLReader {
 
     private mutating func readYear(_ node: Node?, into draft: inout SettingsDraft) {
         guard let node else {
-            log.error(file, 1, "year is missing; write the assessment year, e.g. year: 2019")
+            log.error(file, 1, "缺少 year；请填写考核年度，如 year: 2019")
             return
         }
         guard let value = integer(node), (1949...9999).contains(value) else {
-            log.error(file, line(node), "year \(quoted(text(node))) is not a year; write the assessment year "
-                + "(1949 or later), e.g. year: 2019")
+            log.error(file, line(node), "year \(quoted(text(node))) 不是年份；请填写考核年度"
+                + "（1949 年或以后），如 year: 2019")
             return
         }
         draft.year = value
@@ -113,32 +113,32 @@ struct DatasetYAMLReader {
             switch raw.withUTF8Bytes({ ValueParser.period($0) }) {
             case let .success(period):
                 if let year = draft.year, period.year != year {
-                    log.error(file, asOfLine, "as_of \(period) is not within year \(year); write the last month "
-                        + "of \(year) whose data is in, e.g. as_of: \(year)-\(period.month < 10 ? "0" : "")\(period.month)")
+                    log.error(file, asOfLine, "as_of \(period) 不在 year \(year) 年内；请填写 \(year) 年已有数据的"
+                        + "最后一个月，如 as_of: \(year)-\(period.month < 10 ? "0" : "")\(period.month)")
                 } else {
                     written = period
                 }
             case .failure:
-                log.error(file, asOfLine, "as_of \(quoted(raw)) is not a month; write YYYY-MM, the last month whose "
-                    + "data is in, e.g. as_of: \(draft.year.map(String.init) ?? "2019")-08")
+                log.error(file, asOfLine, "as_of \(quoted(raw)) 不是月份；请按 YYYY-MM 格式填写已有数据的最后一个月，"
+                    + "如 as_of: \(draft.year.map(String.init) ?? "2019")-08")
             }
         } else {
-            log.error(file, 1, "as_of is missing; write the last month whose data is in, e.g. as_of: "
+            log.error(file, 1, "缺少 as_of；请填写已有数据的最后一个月，如 as_of: "
                 + "\(draft.year.map(String.init) ?? "2019")-08")
         }
         draft.asOf = written
         guard let wanted = asOfOverride else { return }
         if !(1...12).contains(wanted.month) {
-            log.error(file, asOfLine, "--as-of \(wanted.year)-\(wanted.month) is not a month; give YYYY-MM with a month "
-                + "from 01 to 12\(written.map { ", up to as_of \($0)" } ?? "")")
+            log.error(file, asOfLine, "--as-of \(wanted.year)-\(wanted.month) 不是月份；请给出 YYYY-MM，月份为 "
+                + "01 至 12\(written.map { "，不晚于 as_of \($0)" } ?? "")")
             draft.asOf = nil
         } else if let year = draft.year, wanted.year != year {
-            log.error(file, asOfLine, "--as-of \(wanted) is not within the assessment year \(year); give a month of "
-                + "\(year)\(written.map { " up to as_of \($0)" } ?? "")")
+            log.error(file, asOfLine, "--as-of \(wanted) 不在考核年度 \(year) 年内；请给出 \(year) 年的月份"
+                + "\(written.map { "，不晚于 as_of \($0)" } ?? "")")
             draft.asOf = nil
         } else if let written, wanted > written {
-            log.error(file, asOfLine, "--as-of \(wanted) is later than as_of \(written), the last month whose data "
-                + "is in; give \(written) or an earlier month of \(written.year)")
+            log.error(file, asOfLine, "--as-of \(wanted) 晚于 as_of \(written)（已有数据的最后一个月）；"
+                + "请给出 \(written) 或 \(written.year) 年更早的月份")
             draft.asOf = nil
         } else if written != nil || draft.year != nil {
             draft.asOf = wanted
@@ -147,12 +147,12 @@ struct DatasetYAMLReader {
 
     private mutating func readUnits(_ node: Node?, into draft: inout SettingsDraft) {
         guard let node else {
-            log.error(file, 1, "units is missing; list every unit the city ranks, home included, e.g. "
+            log.error(file, 1, "缺少 units；请列出市里参与排名的所有单位（含本县），如 "
                 + "units: [{id: ningshan, name: 宁陕县}, {id: hanyin, name: 汉阴县}]")
             return
         }
         guard let sequence = node.sequence else {
-            log.error(file, line(node), "units must be a list, e.g. units: [{id: ningshan, name: 宁陕县}]")
+            log.error(file, line(node), "units 须为列表，如 units: [{id: ningshan, name: 宁陕县}]")
             return
         }
         draft.unitsReadable = true
@@ -168,30 +168,29 @@ struct DatasetYAMLReader {
                     case "id": id = value.scalar?.string.trimmingSpaces()
                     case "name": name = value.scalar?.string.trimmingSpaces()
                     default:
-                        log.note(file, line(key), "key \(quoted(key.string ?? "")) of a unit is ignored (a unit has "
-                            + "id and name)")
+                        log.note(file, line(key), "单位的键 \(quoted(key.string ?? "")) 已忽略（单位只有 id 和 name）")
                     }
                 }
             }
             guard let id, !id.isEmpty else {
-                log.error(file, line(item), "a unit has no id; write each unit as {id: ningshan, name: 宁陕县}")
+                log.error(file, line(item), "有一个单位没有 id；请把每个单位写成 {id: ningshan, name: 宁陕县}")
                 continue
             }
             if let earlier = seen[id] {
-                log.error(file, line(item), "unit \(id) is listed twice (first on line \(earlier)); list each unit once")
+                log.error(file, line(item), "单位 \(id) 重复列出（首次在第 \(earlier) 行）；每个单位只列一次")
                 continue
             }
             seen[id] = line(item)
             draft.units.append(AssessedUnit(id: id, name: name.flatMap { $0.isEmpty ? nil : $0 } ?? id))
         }
         if draft.units.isEmpty && seen.isEmpty {
-            log.error(file, line(node), "units is empty; list every unit the city ranks, home included")
+            log.error(file, line(node), "units 为空；请列出市里参与排名的所有单位（含本县）")
         }
     }
 
     private mutating func readHome(_ node: Node?, into draft: inout SettingsDraft) {
         guard let node else {
-            log.error(file, 1, "home is missing; write the id of the unit this office works for, e.g. home: "
+            log.error(file, 1, "缺少 home；请填写本考核办所在单位的 id，如 home: "
                 + (draft.units.first?.id ?? "ningshan"))
             return
         }
@@ -199,8 +198,8 @@ struct DatasetYAMLReader {
         draft.homeLine = line(node)
         if draft.unitsReadable && !draft.units.contains(where: { $0.id == id }) {
             let hint = draft.units.first { $0.id.lowercased() == id.lowercased() }
-                .map { " (ids are case-sensitive: did you mean \($0.id)?)" } ?? ""
-            log.error(file, line(node), "home \(quoted(id)) is not among the units; write the id of one of them: "
+                .map { "（id 区分大小写：是否应为 \($0.id)？）" } ?? ""
+            log.error(file, line(node), "home \(quoted(id)) 不在 units 中；请填写其中一个单位的 id："
                 + listForMessage(draft.units.map(\.id)) + hint)
             return
         }
@@ -209,12 +208,12 @@ struct DatasetYAMLReader {
 
     private mutating func readGrades(_ node: Node?, into draft: inout SettingsDraft) {
         guard let node else {
-            log.error(file, 1, "grades is missing; list the bands best first, e.g. grades: [{name: 优秀, min: 90}, "
+            log.error(file, 1, "缺少 grades；请从高到低列出等次，如 grades: [{name: 优秀, min: 90}, "
                 + "{name: 良好, min: 80}, {name: 一般, min: 60}, {name: 较差, min: 0}]")
             return
         }
         guard let sequence = node.sequence, sequence.count > 0 else {
-            log.error(file, line(node), "grades must be a list of bands, best first, e.g. [{name: 优秀, min: 90}, "
+            log.error(file, line(node), "grades 须为从高到低排列的等次列表，如 [{name: 优秀, min: 90}, "
                 + "{name: 良好, min: 80}]")
             return
         }
@@ -223,7 +222,7 @@ struct DatasetYAMLReader {
         var valid = true
         for item in sequence {
             guard let map = item.mapping else {
-                log.error(file, line(item), "a grade band must be written {name: 优秀, min: 90}")
+                log.error(file, line(item), "等次须写成 {name: 优秀, min: 90}")
                 valid = false
                 continue
             }
@@ -239,37 +238,36 @@ struct DatasetYAMLReader {
                     switch number(value) {
                     case let .success(number): minimum = number
                     case let .failure(failure):
-                        log.error(file, line(value), failure.message("min", text(value)) + " (the lowest total of the band)")
+                        log.error(file, line(value), failure.message("min", text(value)) + "（min 为该等次的最低总分）")
                         valid = false
                     }
                 default:
-                    log.note(file, line(key), "key \(quoted(key.string ?? "")) of a grade band is ignored (a band has "
-                        + "name and min)")
+                    log.note(file, line(key), "等次的键 \(quoted(key.string ?? "")) 已忽略（等次只有 name 和 min）")
                 }
             }
             guard let name, !name.isEmpty else {
-                log.error(file, line(item), "a grade band has no name; write it {name: 优秀, min: 90}")
+                log.error(file, line(item), "有一个等次没有 name；请写成 {name: 优秀, min: 90}")
                 valid = false
                 continue
             }
             if let earlier = names[name] {
-                log.error(file, line(item), "grade \(name) is listed twice (first on line \(earlier)); list each band once")
+                log.error(file, line(item), "等次 \(name) 重复列出（首次在第 \(earlier) 行）；每个等次只列一次")
                 valid = false
             }
             names[name] = line(item)
             guard let minimum else {
                 if !minimumSeen {
-                    log.error(file, line(item), "grade \(name) has no min; write the lowest total of the band, "
-                        + "e.g. {name: \(name), min: 60}")
+                    log.error(file, line(item), "等次 \(name) 没有 min；请填写该等次的最低总分，"
+                        + "如 {name: \(name), min: 60}")
                 }
                 valid = false
                 continue
             }
             let band = GradeBand(name: name, minimum: minimum)
             if let previous, !(minimum < previous.band.minimum) {
-                log.error(file, line(item), "grade \(name) has min \(minimum.formatted(shortest: true)), not below "
-                    + "\(previous.band.minimum.formatted(shortest: true)) of \(previous.band.name) (line \(previous.line)); "
-                    + "list the bands best first with strictly decreasing min, e.g. 90, 80, 60, 0")
+                log.error(file, line(item), "等次 \(name) 的 min 为 \(minimum.formatted(shortest: true))，不低于"
+                    + "\(previous.band.name)（第 \(previous.line) 行）的 \(previous.band.minimum.formatted(shortest: true))；"
+                    + "请从高到低列出等次，min 须严格递减，如 90、80、60、0")
                 valid = false
             }
             previous = (band, line(item))
@@ -285,14 +283,14 @@ struct DatasetYAMLReader {
                 for (key, value) in map {
                     let raw = key.string ?? ""
                     guard let category = catalog.category(id: raw) else {
-                        log.note(file, line(key), "scoring section \(quoted(raw)) is not a registered category and "
-                            + "is ignored; the categories are " + catalog.ids.joined(separator: ", "))
+                        log.note(file, line(key), "scoring 中的 \(quoted(raw)) 不是已注册的类别，已忽略；"
+                            + "类别有 " + catalog.ids.joined(separator: ", "))
                         continue
                     }
                     written[category.id] = configValue(value)
                 }
             } else if !isNull(node) {
-                log.error(file, line(node), "scoring must be a mapping of category sections, e.g. "
+                log.error(file, line(node), "scoring 须为按类别分节的映射，如 "
                     + "scoring: {quantitative: {completion_share: 0.6}}")
             }
         }
@@ -305,7 +303,7 @@ struct DatasetYAMLReader {
     private mutating func section(_ node: Node?, _ name: String, keys: [String]) -> [String: Node] {
         guard let node, !isNull(node) else { return [:] }
         guard let map = node.mapping else {
-            log.error(file, line(node), "\(name) must be a mapping, e.g. \(name): {\(keys[0]): …}")
+            log.error(file, line(node), "\(name) 须为映射，如 \(name): {\(keys[0]): …}")
             return [:]
         }
         var found: [String: Node] = [:]
@@ -314,14 +312,16 @@ struct DatasetYAMLReader {
             if keys.contains(wanted) {
                 found[wanted] = value
             } else {
-                log.note(file, line(key), "\(name).\(key.string ?? "") is not a setting and is ignored (\(name) has "
-                    + keys.joined(separator: ", ") + ")")
+                log.note(file, line(key), "\(name).\(key.string ?? "") 不是设置项，已忽略（\(name) 的设置项有 "
+                    + keys.joined(separator: ", ") + "）")
             }
         }
         return found
     }
 
     /// The number under `key` of `entries` within `range`, or `fallback` (with a problem when invalid).
+    /// `hint` says what the number must be, as a Chinese noun phrase (one that starts with a digit or a sign
+    /// starts with a space, to stand apart from the Chinese before it).
     private mutating func setting(
         _ entries: [String: Node], _ section: String, _ key: String, _ fallback: Double,
         _ range: ClosedRange<Double>, integral: Bool = false, exclusiveLower: Bool = false, hint: String
@@ -331,10 +331,10 @@ struct DatasetYAMLReader {
         case let .success(value):
             let inRange = range.contains(value) && !(exclusiveLower && value == range.lowerBound)
             if inRange && (!integral || value == value.rounded()) { return value }
-            log.error(file, line(node), "\(section).\(key) \(text(node)) is not \(hint); e.g. \(key): "
+            log.error(file, line(node), "\(section).\(key) \(text(node)) 不是\(hint)；如 \(key): "
                 + fallback.formatted(shortest: true))
         case let .failure(failure):
-            log.error(file, line(node), failure.message("\(section).\(key)", text(node)) + " (\(hint))")
+            log.error(file, line(node), failure.message("\(section).\(key)", text(node)) + "（应为\(hint)）")
         }
         return fallback
     }
@@ -344,9 +344,9 @@ struct DatasetYAMLReader {
         let defaults = DepartmentSettings()
         draft.departments = DepartmentSettings(
             multiplier: setting(entries, "departments", "multiplier", defaults.multiplier, 0...1e9,
-                                hint: "a number ≥ 0"),
+                                hint: " ≥ 0 的数"),
             cooperatingShare: setting(entries, "departments", "cooperating_share", defaults.cooperatingShare, 0...1,
-                                      hint: "a share between 0 and 1"))
+                                      hint: " 0 到 1 之间的比例"))
     }
 
     private mutating func readReporting(_ node: Node?, into draft: inout SettingsDraft) {
@@ -354,9 +354,9 @@ struct DatasetYAMLReader {
         let defaults = ReportingSettings()
         draft.reporting = ReportingSettings(
             deadlineDay: Int(setting(entries, "reporting", "deadline_day", Double(defaults.deadlineDay), 1...31,
-                                     integral: true, hint: "a day of the month from 1 to 31")),
+                                     integral: true, hint: "每月 1 日到 31 日中的某一天")),
             latePoints: setting(entries, "reporting", "late_points", defaults.latePoints, 0...1e9,
-                                hint: "a number of points ≥ 0"))
+                                hint: " ≥ 0 的分值"))
     }
 
     private mutating func readRisk(_ node: Node?, into draft: inout SettingsDraft) {
@@ -364,11 +364,11 @@ struct DatasetYAMLReader {
         let defaults = RiskSettings()
         draft.risk = RiskSettings(
             warningBelow: setting(entries, "risk", "warning_below", defaults.warningBelow, 0...1,
-                                  hint: "a probability between 0 and 1"),
+                                  hint: " 0 到 1 之间的概率"),
             supervisionBelow: setting(entries, "risk", "supervision_below", defaults.supervisionBelow, 0...1,
-                                      hint: "a probability between 0 and 1"),
+                                      hint: " 0 到 1 之间的概率"),
             behindProgress: setting(entries, "risk", "behind_progress", defaults.behindProgress, 0...1,
-                                    hint: "a share between 0 and 1"))
+                                    hint: " 0 到 1 之间的比例"))
     }
 
     private mutating func readForecast(_ node: Node?, into draft: inout SettingsDraft) {
@@ -376,29 +376,29 @@ struct DatasetYAMLReader {
         let defaults = ForecastSettings()
         draft.forecast = ForecastSettings(
             defaultLogSD: setting(entries, "forecast", "default_log_sd", defaults.defaultLogSD, 0...1e9,
-                                  exclusiveLower: true, hint: "a standard deviation > 0"),
+                                  exclusiveLower: true, hint: " > 0 的标准差"),
             defaultSD: setting(entries, "forecast", "default_sd", defaults.defaultSD, 0...1e9,
-                               exclusiveLower: true, hint: "a standard deviation > 0"))
+                               exclusiveLower: true, hint: " > 0 的标准差"))
     }
 
     private mutating func readHistoryGrades(_ node: Node?, into draft: inout SettingsDraft) {
         guard let node, !isNull(node) else { return }
         guard let map = node.mapping else {
-            log.error(file, line(node), "history_grades must map years to grades, e.g. history_grades: {2018: 优秀}")
+            log.error(file, line(node), "history_grades 须为年份到等次的映射，如 history_grades: {2018: 优秀}")
             return
         }
         let names = draft.grades.map(\.name)
         for (key, value) in map {
             let yearText = text(key)
             guard let year = integer(key), year >= 1949, year < (draft.year ?? 10_000) else {
-                log.error(file, line(key), "history_grades year \(quoted(yearText)) is not an earlier year; write a "
-                    + "year from 1949 to \(draft.year.map { String($0 - 1) } ?? "the year before the assessment year")"
-                    + ", e.g. 2018: 优秀")
+                log.error(file, line(key), "history_grades 的年份 \(quoted(yearText)) 不是考核年度之前的年份；请填写 "
+                    + "1949 至 \(draft.year.map { "\($0 - 1) 年" } ?? "考核年度前一年")之间的年份"
+                    + "，如 2018: 优秀")
                 continue
             }
             let grade = text(value).trimmingSpaces()
             if !names.isEmpty && !names.contains(grade) {
-                log.error(file, line(value), "history_grades \(year): \(quoted(grade)) is not a grade; write one of "
+                log.error(file, line(value), "history_grades \(year): \(quoted(grade)) 不是等次；请填写以下之一："
                     + names.joined(separator: ", "))
                 continue
             }
@@ -417,10 +417,10 @@ struct DatasetYAMLReader {
 
     private func kind(_ node: Node) -> String {
         switch node {
-        case .scalar: "single value"
-        case .sequence: "list"
-        case .mapping: "mapping"
-        case .alias: "alias"
+        case .scalar: "单个值"
+        case .sequence: "列表"
+        case .mapping: "映射"
+        case .alias: "别名"
         }
     }
 
@@ -461,9 +461,9 @@ struct DatasetYAMLReader {
 
     private mutating func reportYAMLError(_ error: YamlError, text: String) {
         func describe(_ problem: String, _ context: YamlError.Context?) -> String {
-            var message = "the YAML is malformed: \(problem)"
-            if let context { message += " (\(context.text) on line \(context.mark.line))" }
-            return message + "; check the indentation, that lists use \"- \" and that every key is followed by \": \""
+            var message = "YAML 格式有误：\(problem)"
+            if let context { message += "（第 \(context.mark.line) 行 \(context.text)）" }
+            return message + "；请检查缩进、列表项是否以 \"- \" 开头、每个键后是否跟着 \": \""
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -473,13 +473,13 @@ struct DatasetYAMLReader {
             // Yams marks the first of the keys; name the later one, as for every duplicate.
             let key = duplicates.first ?? ""
             let later = laterLine(ofKey: key, after: context.mark, in: text) ?? context.mark.line
-            log.error(file, later, "key \(key) is written twice in the same mapping (first on line "
-                + "\(context.mark.line)); keep one")
+            log.error(file, later, "键 \(key) 在同一映射中写了两次（首次在第 \(context.mark.line) 行）；"
+                + "请只保留一个")
         case let .reader(problem, offset, _, yaml):
             let line = offset.map { yaml.prefix($0).count { $0 == "\n" } + 1 } ?? 1
-            log.error(file, line, "the text cannot be read as YAML: \(problem); save the file as UTF-8")
+            log.error(file, line, "文本无法作为 YAML 读取：\(problem)；请将文件另存为 UTF-8")
         default:
-            log.error(file, 1, "the YAML cannot be read (\(error)); check the file's indentation and punctuation")
+            log.error(file, 1, "YAML 无法读取（\(error)）；请检查文件的缩进和标点")
         }
     }
 

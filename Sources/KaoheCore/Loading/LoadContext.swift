@@ -22,24 +22,24 @@ struct LoadContext: Sendable {
     // MARK: Messages
 
     func unknownUnit(_ id: String, rows: Int = 1, lastLine: Int = 0) -> String {
-        guard let units else { return "unknown unit \(quoted(id))" }
+        guard let units else { return "未知单位 \(quoted(id))" }
         var message = id.isEmpty
-            ? "unit is empty; write the id of a unit of dataset.yaml: " + listForMessage(units.ids)
-            : "unknown unit \(quoted(id)); expected a unit id of dataset.yaml: " + listForMessage(units.ids)
-        if let match = units.caseInsensitiveMatch(id) { message += " (ids are case-sensitive: did you mean \(match)?)" }
-        if rows > 1 { message += " — \(rows) rows name it, the last on line \(lastLine)" }
+            ? "unit 为空；请填写 dataset.yaml 中某个单位的 id：" + listForMessage(units.ids)
+            : "未知单位 \(quoted(id))；请填写 dataset.yaml 中的单位 id：" + listForMessage(units.ids)
+        if let match = units.caseInsensitiveMatch(id) { message += "（id 区分大小写：是否应为 \(match)？）" }
+        if rows > 1 { message += "——共 \(rows) 行填写了此值，最后一行是第 \(lastLine) 行" }
         return message
     }
 
     func unknownIndicator(_ id: String, rows: Int = 1, lastLine: Int = 0) -> String {
-        guard let indicators else { return "unknown indicator \(quoted(id))" }
+        guard let indicators else { return "未知指标 \(quoted(id))" }
         var message = id.isEmpty
-            ? "indicator is empty; write the id of an indicator of indicators.csv: " + listForMessage(indicators.ids)
-            : "unknown indicator \(quoted(id)); expected an id of indicators.csv: " + listForMessage(indicators.ids)
+            ? "indicator 为空；请填写 indicators.csv 中某个指标的 id：" + listForMessage(indicators.ids)
+            : "未知指标 \(quoted(id))；请填写 indicators.csv 中的指标 id：" + listForMessage(indicators.ids)
         if let match = indicators.caseInsensitiveMatch(id) {
-            message += " (ids are case-sensitive: did you mean \(match)?)"
+            message += "（id 区分大小写：是否应为 \(match)？）"
         }
-        if rows > 1 { message += " — \(rows) rows name it, the last on line \(lastLine)" }
+        if rows > 1 { message += "——共 \(rows) 行填写了此值，最后一行是第 \(lastLine) 行" }
         return message
     }
 
@@ -49,23 +49,23 @@ struct LoadContext: Sendable {
     ) -> String {
         switch failure {
         case .empty:
-            return "\(what) is empty; write it as \(form), e.g. \(example)"
+            return "\(what) 为空；请按 \(form) 格式填写，如 \(example)"
         case .malformed:
-            return "\(what) \(quoted(written.trimmingSpaces())) is not \(form); write it as \(form), e.g. \(example)"
+            return "\(what) \(quoted(written.trimmingSpaces())) 不符合 \(form) 格式；请按 \(form) 格式填写，如 \(example)"
         case let .impossible(why):
-            return "\(what) \(quoted(written.trimmingSpaces())) is impossible (\(why)); write a real \(form), "
-                + "e.g. \(example)"
+            return "\(what) \(quoted(written.trimmingSpaces())) 不存在（\(why)）；请填写真实存在的 \(form)，"
+                + "如 \(example)"
         }
     }
 
     /// A message when `year` of a calendar value is outside 1949…the assessment year, else nil.
     func yearRangeMessage(_ what: String, _ value: CustomStringConvertible, year: Int) -> String? {
         if year < 1949 {
-            return "\(what) \(value) is before 1949; \(what)s run from 1949 to the assessment year"
-                + (self.year.map { " \($0)" } ?? "")
+            return "\(what) \(value) 早于 1949 年；\(what) 须在 1949 年至考核年度"
+                + (self.year.map { " \($0) 年" } ?? "") + "之间"
         }
         if let assessment = self.year, year > assessment {
-            return "\(what) \(value) is after the assessment year \(assessment); \(what)s run from 1949 to \(assessment)"
+            return "\(what) \(value) 晚于考核年度 \(assessment) 年；\(what) 须在 1949 年至 \(assessment) 年之间"
         }
         return nil
     }

@@ -101,8 +101,8 @@ struct ObservationsReader {
         for (id, entry) in unknownIndicators {
             log.error(file, entry.firstLine, context.unknownIndicator(id, rows: entry.count, lastLine: entry.lastLine))
         }
-        ignored.note(file, "\(context.year.map(String.init) ?? "the assessment year") after as_of "
-            + (context.asOf?.description ?? ""), log: &log)
+        ignored.note(file, "as_of " + (context.asOf.map { "\($0) " } ?? "") + "之后的"
+            + (context.year.map { " \($0) 年" } ?? "考核年度") + "数据", log: &log)
     }
 
     // MARK: Phase 2
@@ -209,22 +209,22 @@ struct ObservationsReader {
         }
         for duplicate in duplicates {
             let (unit, indicator, period) = describe(duplicate.key)
-            log.error(file, duplicate.line, "duplicate row for unit \(unit), indicator \(indicator), period \(period) "
-                + "(first on line \(lines[duplicate.key] ?? 0)); keep one row per unit, indicator and month")
+            log.error(file, duplicate.line, "单位 \(unit)、指标 \(indicator)、period \(period) 的数据重复"
+                + "（首次在第 \(lines[duplicate.key] ?? 0) 行）；每个单位、指标、月份只保留一行")
         }
         for fall in falls {
             let (unit, indicator, period) = describe(fall.later)
             let earlier = describe(fall.earlier).period
-            log.error(file, lines[fall.later] ?? 0, "cumulative value \(value(fall.later).formatted(shortest: true)) "
-                + "of unit \(unit) on \(indicator) for \(period) is below \(value(fall.earlier).formatted(shortest: true)) "
-                + "of \(earlier) (line \(lines[fall.earlier] ?? 0)); a year-to-date total never falls within a "
-                + "year — check both figures")
+            log.error(file, lines[fall.later] ?? 0, "单位 \(unit) 指标 \(indicator) \(period) 的累计值 "
+                + "\(value(fall.later).formatted(shortest: true)) 低于 \(earlier) 的 "
+                + "\(value(fall.earlier).formatted(shortest: true))（第 \(lines[fall.earlier] ?? 0) 行）；"
+                + "本年累计数在年内不会下降，请核对这两个数")
         }
         for key in nonPositive {
             let (unit, indicator, period) = describe(key)
-            log.error(file, lines[key] ?? 0, "indicator \(indicator) is lower-is-better but the current value of unit "
-                + "\(unit) (\(period)) is \(value(key).formatted(shortest: true)); with direction lower the current "
-                + "value must be > 0 (completion is target ÷ value)")
+            log.error(file, lines[key] ?? 0, "指标 \(indicator) 越小越好，但单位 \(unit) 的当前值（\(period)）为 "
+                + "\(value(key).formatted(shortest: true))；direction 为 lower 时当前值须 > 0"
+                + "（完成度 = 目标 ÷ 当前值）")
         }
         return nil
     }
@@ -495,9 +495,9 @@ struct ChunkParser: @unchecked Sendable {
                 }
                 let kind = indicator >= 0 ? kinds[indicator] : .unknown
                 if kind == .grade || kind == .events {
-                    chunk.problems.append((line, "indicator \(indicators!.ids[indicator]) has measure "
-                        + (kind == .grade ? "grade; its quarterly grades go in reviews.csv" : "events; its events go in events.csv")
-                        + ", not observations.csv"))
+                    chunk.problems.append((line, "指标 \(indicators!.ids[indicator]) 的 measure 为 "
+                        + (kind == .grade ? "grade，其季度评定应填在 reviews.csv" : "events，其事件应填在 events.csv")
+                        + "，而不是 observations.csv"))
                     continue rows
                 }
 
@@ -546,8 +546,8 @@ struct ChunkParser: @unchecked Sendable {
                     }
                 }
                 if kind == .cumulative && value <= 0 {
-                    chunk.problems.append((line, "cumulative value \(value.formatted(shortest: true)) is not above 0; "
-                        + "a year-to-date total must be > 0 (leave out a month with nothing reported)"))
+                    chunk.problems.append((line, "累计指标的 value \(value.formatted(shortest: true)) 不大于 0；"
+                        + "本年累计数须 > 0（没有数据的月份不写这一行）"))
                     valid = false
                 }
                 guard valid, unit >= 0, indicator >= 0 else { continue rows }

@@ -78,8 +78,8 @@ struct ProblemLog {
         for (file, entry) in suppressed {
             all.append(Problem(
                 file: file, line: entry.firstLine,
-                message: "\(entry.count) more errors in this file are not listed (only the first "
-                    + "\(ProblemLog.maximumErrorsPerFile) are); fix those and validate again"))
+                message: "本文件另有 \(entry.count) 个错误未列出（只列出前 \(ProblemLog.maximumErrorsPerFile) 个）；"
+                    + "请先改正已列出的错误，再重新校验"))
         }
         return ProblemLog.sort(all)
     }
@@ -97,10 +97,10 @@ struct ProblemLog {
     }
 }
 
-/// Short lists in messages: "a, b, c" or "a, b, c … (3,000 in all)".
+/// Short lists in messages: "a, b, c" or "a, b, c …（共 3000 个）".
 func listForMessage(_ items: [String], limit: Int = 8) -> String {
     if items.count <= limit { return items.joined(separator: ", ") }
-    return items.prefix(limit).joined(separator: ", ") + " … (\(items.count) in all)"
+    return items.prefix(limit).joined(separator: ", ") + " …（共 \(items.count) 个）"
 }
 
 /// A value as written in a message: `"x"`.

@@ -29,41 +29,40 @@ struct TableReaders {
             let id = row.text(c["id"]!)
             var valid = true
             if id.isEmpty {
-                log.error(file, line, "id is empty; give each indicator a short id, e.g. gdp")
+                log.error(file, line, "id 为空；请为每个指标填写一个简短的 id，如 gdp")
                 return
             }
             if let earlier = firstLine[id] {
-                log.error(file, line, "indicator \(id) is listed twice (first on line \(earlier)); list each "
-                    + "indicator once")
+                log.error(file, line, "指标 \(id) 重复列出（首次在第 \(earlier) 行）；每个指标只列一次")
                 return
             }
             firstLine[id] = line
             let name = row.text(c["name"]!)
             if name.isEmpty {
-                log.error(file, line, "name of indicator \(id) is empty; write its name, e.g. 地区生产总值")
+                log.error(file, line, "指标 \(id) 的 name 为空；请填写指标名称，如地区生产总值")
                 valid = false
             }
             let categoryText = row.text(c["category"]!)
             let category = catalog.category(id: categoryText)
             if category == nil {
-                log.error(file, line, (categoryText.isEmpty ? "category is empty" : "category \(quoted(categoryText)) is unknown")
-                    + "; expected one of " + catalog.ids.joined(separator: ", "))
+                log.error(file, line, (categoryText.isEmpty ? "category 为空" : "category \(quoted(categoryText)) 无法识别")
+                    + "；应为以下之一：" + catalog.ids.joined(separator: ", "))
                 valid = false
             }
             let measureText = row.text(c["measure"]!)
             let measure = ValueParser.keyword(measureText, as: Measure.self)
             if measure == nil {
-                log.error(file, line, (measureText.isEmpty ? "measure is empty" : "measure \(quoted(measureText)) is unknown")
-                    + "; expected one of " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
+                log.error(file, line, (measureText.isEmpty ? "measure 为空" : "measure \(quoted(measureText)) 无法识别")
+                    + "；应为以下之一：" + Measure.allCases.map(\.rawValue).joined(separator: ", "))
                 valid = false
             }
             if let category, let measure, !category.acceptedMeasures.contains(measure) {
                 let takes = Measure.allCases.filter { category.acceptedMeasures.contains($0) }.map(\.rawValue)
                 let others = catalog.categories.filter { $0.acceptedMeasures.contains(measure) }.map { $0.id }
-                log.error(file, line, "indicator \(id) is in category \(category.id), which takes measure "
-                    + takes.joined(separator: " | ") + ", not \(measure.rawValue); "
-                    + (others.isEmpty ? "no registered category takes \(measure.rawValue)"
-                        : "with measure \(measure.rawValue) use category " + others.joined(separator: " | ")))
+                log.error(file, line, "指标 \(id) 属于 category \(category.id)，该类别的 measure 只能是 "
+                    + takes.joined(separator: " | ") + "，不能是 \(measure.rawValue)；"
+                    + (others.isEmpty ? "没有已注册的类别接受 measure \(measure.rawValue)"
+                        : "measure 为 \(measure.rawValue) 的指标请用 category " + others.joined(separator: " | ")))
                 valid = false
             }
             let directionText = row.text(c["direction"]!)
@@ -72,8 +71,8 @@ struct TableReaders {
                 if directionText.isEmpty, let measure, !measure.hasTarget {
                     direction = .higher  // grade and events indicators have no direction to speak of
                 } else {
-                    log.error(file, line, (directionText.isEmpty ? "direction is empty" : "direction \(quoted(directionText)) is unknown")
-                        + "; expected higher (more is better) or lower")
+                    log.error(file, line, (directionText.isEmpty ? "direction 为空" : "direction \(quoted(directionText)) 无法识别")
+                        + "；应为 higher（越大越好）或 lower（越小越好）")
                     valid = false
                 }
             }
@@ -82,12 +81,12 @@ struct TableReaders {
             case let .success(value) where value >= 0:
                 weight = value
             case let .success(value):
-                log.error(file, line, "weight \(value.formatted(shortest: true)) is below 0; write the indicator's "
-                    + "full points, e.g. 10 (0 for a negative-list indicator)")
+                log.error(file, line, "weight \(value.formatted(shortest: true)) 小于 0；请填写指标满分，"
+                    + "如 10（负面清单指标填 0）")
                 valid = false
             case let .failure(failure):
                 log.error(file, line, failure.message("weight", row.written(c["weight"]!))
-                    + " (the indicator's full points)")
+                    + "（weight 为指标满分）")
                 valid = false
             }
             let cooperating = row.text(c["cooperating_departments"]!)
@@ -109,7 +108,7 @@ struct TableReaders {
             }
         }
         if ids.isEmpty && firstLine.isEmpty {
-            log.error(file, csv.headerLine, "there are no indicators; add one row per indicator under the header")
+            log.error(file, csv.headerLine, "没有任何指标；请在表头下每个指标写一行")
         }
         // Without a single indicator, ids elsewhere are not checked (every one would be unknown).
         context.indicators = ids.isEmpty ? nil : IdentifierTable(ids)
@@ -145,8 +144,8 @@ struct TableReaders {
             if let unit, let indicator { named[indicator * unitCount + unit] = true }
             let measure = context.measure(indicator)
             if let measure, !measure.hasTarget {
-                log.error(file, line, "indicator \(context.indicatorInfo[indicator!].id) has measure \(measure.rawValue), "
-                    + "which has no target (targets are for cumulative, rate and level indicators); remove this row")
+                log.error(file, line, "指标 \(context.indicatorInfo[indicator!].id) 的 measure 为 \(measure.rawValue)，"
+                    + "没有目标值（只有 cumulative、rate、level 指标有目标值）；请删除此行")
                 return
             }
             let allowPercent = measure != .cumulative
@@ -159,15 +158,15 @@ struct TableReaders {
                 return
             }
             if target <= 0 {
-                log.error(file, line, "target \(target.formatted(shortest: true)) is not above 0; an annual target "
-                    + "must be > 0 (completion is a ratio to it), e.g. 120.5")
+                log.error(file, line, "target \(target.formatted(shortest: true)) 不大于 0；年度目标须 > 0"
+                    + "（完成度是实际值与目标之比），如 120.5")
                 return
             }
             guard let unit, let indicator else { return }
             let cell = indicator * unitCount + unit
             if lines[cell] != 0 {
-                log.error(file, line, "duplicate target for unit \(context.units!.ids[unit]) on indicator "
-                    + "\(context.indicatorInfo[indicator].id) (first on line \(lines[cell])); keep one row")
+                log.error(file, line, "单位 \(context.units!.ids[unit]) 在指标 \(context.indicatorInfo[indicator].id) "
+                    + "上的目标值重复（首次在第 \(lines[cell]) 行）；请只保留一行")
                 return
             }
             lines[cell] = line
@@ -185,15 +184,13 @@ struct TableReaders {
             guard !missing.isEmpty else { continue }
             if missing.count <= 10 {
                 for unit in missing {
-                    log.error(.indicators, info.line, "indicator \(info.id) has no target for unit \(unit); add the "
-                        + "row \"\(unit),\(info.id),TARGET\" to targets.csv (every unit needs one on a "
-                        + "\(measure.rawValue) indicator)")
+                    log.error(.indicators, info.line, "指标 \(info.id) 缺少单位 \(unit) 的目标值；请在 targets.csv 中"
+                        + "添加一行 \"\(unit),\(info.id),目标值\"（\(measure.rawValue) 指标每个单位都须有目标值）")
                 }
             } else {
-                log.error(.indicators, info.line, "indicator \(info.id) has no target for \(missing.count) of "
-                    + "\(units.count) units: " + listForMessage(missing, limit: 10) + "; add a row "
-                    + "\"UNIT,\(info.id),TARGET\" to targets.csv for each (every unit needs one on a "
-                    + "\(measure.rawValue) indicator)")
+                log.error(.indicators, info.line, "指标 \(info.id) 在 \(units.count) 个单位中有 \(missing.count) 个"
+                    + "缺少目标值：" + listForMessage(missing, limit: 10) + "；请在 targets.csv 中为每个单位添加一行 "
+                    + "\"单位id,\(info.id),目标值\"（\(measure.rawValue) 指标每个单位都须有目标值）")
             }
         }
     }
@@ -214,6 +211,7 @@ struct TableReaders {
         let lastQuarter = context.asOf.map { YearQuarter(year: $0.year, quarter: $0.quarter) }
         let (unitColumn, indicatorColumn, quarterColumn) = (c["unit"]!, c["indicator"]!, c["quarter"]!)
         let flagColumns = [("plan", c["plan"]!), ("progress", c["progress"]!), ("evidence", c["evidence"]!)]
+        let flagNames = ["计划", "完成情况", "印证资料"]
         let gradeColumn = c["grade"]!
         let grades = ["A", "B", "C", "D"]
         reviews.reserveCapacity(csv.bytes.count / 40)
@@ -223,8 +221,8 @@ struct TableReaders {
             let unit = lookUnit(row, unitColumn, file, log: &log)
             let indicator = lookIndicator(row, indicatorColumn, file, log: &log)
             if let measure = context.measure(indicator), measure != .grade {
-                log.error(file, line, "indicator \(context.indicatorInfo[indicator!].id) has measure "
-                    + "\(measure.rawValue); reviews.csv is for grade indicators (A–D, category common)")
+                log.error(file, line, "指标 \(context.indicatorInfo[indicator!].id) 的 measure 为 "
+                    + "\(measure.rawValue)；reviews.csv 只用于 grade 指标（A–D 等次，category common）")
                 valid = false
             }
             var quarter: YearQuarter?
@@ -253,7 +251,7 @@ struct TableReaders {
                     default: flags.2 = value
                     }
                 } else {
-                    log.error(file, line, yesNoMessage(name, row.written(column), what: "the \(name) was submitted"))
+                    log.error(file, line, yesNoMessage(name, row.written(column), what: "是否已报送" + flagNames[k]))
                     valid = false
                 }
             }
@@ -265,24 +263,24 @@ struct TableReaders {
                 return letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "D") ? Int(letter - UInt8(ascii: "A")) : nil
             }
             if gradeIndex == nil {
-                log.error(file, line, "grade \(quoted(row.written(gradeColumn).trimmingSpaces())) is not A, B, C or D; "
-                    + "write A–D, or leave it empty when the quarter is not graded yet")
+                log.error(file, line, "grade \(quoted(row.written(gradeColumn).trimmingSpaces())) 不是 A、B、C 或 D；"
+                    + "请填写 A–D，该季度尚未评定的留空")
                 valid = false
             }
             guard valid, let unit, let indicator, let quarter, let gradeIndex else { return }
             let key = ((unit * indicatorCount + indicator) * 10_000 + quarter.year) * 4 + quarter.quarter - 1
             if let earlier = seen.updateValue(line, forKey: key) {
                 seen[key] = earlier
-                log.error(file, line, "duplicate review of unit \(context.units!.ids[unit]) on indicator "
-                    + "\(context.indicatorInfo[indicator].id) for \(quarter) (first on line \(earlier)); keep one row")
+                log.error(file, line, "单位 \(context.units!.ids[unit]) 在指标 \(context.indicatorInfo[indicator].id) "
+                    + "上 \(quarter) 的评定重复（首次在第 \(earlier) 行）；请只保留一行")
                 return
             }
             reviews.append(Review(unit: unit, indicator: indicator, quarter: quarter, plan: flags.0,
                                   progress: flags.1, evidence: flags.2, grade: gradeIndex < 0 ? nil : grades[gradeIndex],
                                   line: line))
         }
-        ignored.note(file, "reviews of quarters after the as_of quarter"
-            + (lastQuarter.map { " \($0)" } ?? ""), log: &log)
+        ignored.note(file, "as_of 所在季度" + (lastQuarter.map { " \($0) " } ?? "") + "之后的季度评定",
+                     log: &log)
         return reviews
     }
 
@@ -323,8 +321,8 @@ struct TableReaders {
             let unit = lookUnit(row, unitColumn, file, log: &log)
             let indicator = lookIndicator(row, indicatorColumn, file, log: &log)
             if let measure = context.measure(indicator), measure != .events {
-                log.error(file, line, "indicator \(context.indicatorInfo[indicator!].id) has measure "
-                    + "\(measure.rawValue); events.csv is for negative-list indicators (measure events)")
+                log.error(file, line, "指标 \(context.indicatorInfo[indicator!].id) 的 measure 为 "
+                    + "\(measure.rawValue)；events.csv 只用于负面清单指标（measure 为 events）")
                 valid = false
             }
             var points = 0.0
@@ -332,16 +330,15 @@ struct TableReaders {
             case let .success(value) where value > 0:
                 points = value
             case let .success(value):
-                log.error(file, line, "points \(value.formatted(shortest: true)) is not above 0; write the points "
-                    + "deducted, e.g. 0.5")
+                log.error(file, line, "points \(value.formatted(shortest: true)) 不大于 0；请填写扣分分值，如 0.5")
                 valid = false
             case let .failure(failure):
-                log.error(file, line, failure.message("points", row.written(pointsColumn)) + " (the points deducted)")
+                log.error(file, line, failure.message("points", row.written(pointsColumn)) + "（points 为扣分分值）")
                 valid = false
             }
             let veto = row.yesNo(vetoColumn)
             if veto == nil {
-                log.error(file, line, yesNoMessage("veto", row.written(vetoColumn), what: "it is a veto, 一票否决"))
+                log.error(file, line, yesNoMessage("veto", row.written(vetoColumn), what: "是否为一票否决事项"))
                 valid = false
             }
             guard valid, let date, let unit, let indicator, let veto else { return }
@@ -350,7 +347,7 @@ struct TableReaders {
                                         department: department.isEmpty ? nil : department, points: points,
                                         veto: veto, description: row.text(descriptionColumn), line: line))
         }
-        ignored.note(file, "events after the as_of month" + (context.asOf.map { " \($0)" } ?? ""), log: &log)
+        ignored.note(file, "as_of 月份" + (context.asOf.map { " \($0) " } ?? "") + "之后的事件", log: &log)
         return events
     }
 
@@ -370,7 +367,7 @@ struct TableReaders {
             var valid = true
             let department = row.text(c["department"]!)
             if department.isEmpty {
-                log.error(file, line, "department is empty; write the department that reports, e.g. 县统计局")
+                log.error(file, line, "department 为空；请填写报送月报的部门，如县统计局")
                 valid = false
             }
             var period: YearMonth?
@@ -403,21 +400,20 @@ struct TableReaders {
                 case let .failure(failure):
                     log.error(file, line, LoadContext.calendarMessage(
                         "submitted_on", row.written(c["submitted_on"]!), failure, form: "YYYY-MM-DD",
-                        example: "\(context.year ?? 2019)-03-12") + ", or leave it empty when not submitted")
+                        example: "\(context.year ?? 2019)-03-12") + "；未报送的留空")
                     valid = false
                 }
             }
             guard valid, let period else { return }
             let key = "\(department)\u{0}\(period)"
             if let earlier = seen[key] {
-                log.error(file, line, "duplicate report of \(department) for \(period) (first on line \(earlier)); "
-                    + "keep one row")
+                log.error(file, line, "\(department) \(period) 的月报重复（首次在第 \(earlier) 行）；请只保留一行")
                 return
             }
             seen[key] = line
             submissions.append(Submission(department: department, period: period, submittedOn: submittedOn, line: line))
         }
-        ignored.note(file, "reports not yet due (months from as_of" + (context.asOf.map { " \($0)" } ?? "") + " on)",
+        ignored.note(file, "尚未到报送期限的月报（as_of" + (context.asOf.map { " \($0) " } ?? " ") + "及以后的月份）",
                      log: &log)
         return submissions
     }
@@ -440,8 +436,8 @@ struct TableReaders {
 
     private func yesNoMessage(_ column: String, _ written: String, what: String) -> String {
         let text = written.trimmingSpaces()
-        return (text.isEmpty ? "\(column) is empty" : "\(column) \(quoted(text)) is not yes or no")
-            + "; write yes or no (whether \(what))"
+        return (text.isEmpty ? "\(column) 为空" : "\(column) \(quoted(text)) 不是 yes 或 no")
+            + "；请填写 yes 或 no（\(what)）"
     }
 }
 
@@ -462,7 +458,6 @@ struct IgnoredRows {
 
     func note(_ file: DatasetFile, _ what: String, log: inout ProblemLog) {
         guard count > 0 else { return }
-        log.note(file, firstLine, "\(count) row\(count == 1 ? "" : "s") of \(what) \(count == 1 ? "is" : "are") "
-            + "ignored (the first on this line)")
+        log.note(file, firstLine, "\(what)共 \(count) 行，已忽略（第一行即本行）")
     }
 }

@@ -16,24 +16,23 @@ public enum ValueParser {
         /// Beyond the range of a double (e.g. 1e999).
         case outOfRange
 
-        /// `file:line: <message>` text: what is wrong and what would be right. `what` names the value
-        /// ("value", "target", "weight"…), `text` is the text as written.
+        /// `file:line: <message>` text (Chinese): what is wrong and what would be right. `what` names the
+        /// value by its column or key ("value", "target", "weight"…), `text` is the text as written.
         public func message(_ what: String, _ text: String) -> String {
             switch self {
             case .empty:
-                return "\(what) is empty; write a number, e.g. 12.3"
+                return "\(what) 为空；请填写数字，如 12.3"
             case .notANumber:
-                return "\(what) \"\(text)\" is not a number; write digits with an optional decimal point, "
-                    + "e.g. 12.3 or \"1,234.5\""
+                return "\(what) \"\(text)\" 不是数字；请填写数字（可带小数点），如 12.3 或 \"1,234.5\""
             case .badGrouping:
-                return "\(what) \"\(text)\" is not a number; write digits with an optional decimal point, "
-                    + "e.g. 12.3 or \"1,234.5\" (a comma may only separate thousands, in groups of exactly three digits)"
+                return "\(what) \"\(text)\" 不是数字；请填写数字（可带小数点），如 12.3 或 \"1,234.5\""
+                    + "（逗号只能作千位分隔符，每组恰好三位数字）"
             case .percentNotAllowed:
                 let bare = text.trimmingSpaces().dropLast()
-                return "\(what) \"\(text)\" has a % sign, which only rate and level indicators take; "
-                    + "write the number alone, e.g. \(bare)"
+                return "\(what) \"\(text)\" 带有 % 号，只有 measure 为 rate 或 level 的指标可以带 %；"
+                    + "请只写数字，如 \(bare)"
             case .outOfRange:
-                return "\(what) \"\(text)\" is too large to be a number; check the figure"
+                return "\(what) \"\(text)\" 数值过大，无法作为数字读取；请核对该数字"
             }
         }
     }
@@ -241,7 +240,7 @@ public enum ValueParser {
         case empty
         /// Not in the required form.
         case malformed
-        /// Well-formed but impossible (month 13, 30 February, Q5), with what is wrong.
+        /// Well-formed but impossible (month 13, 30 February, Q5), with what is wrong (in Chinese).
         case impossible(String)
     }
 
@@ -253,7 +252,7 @@ public enum ValueParser {
         guard s[4] == UInt8(ascii: "-"), let year = fourDigits(s), let month = twoDigits(s, 5) else {
             return .failure(.malformed)
         }
-        guard (1...12).contains(month) else { return .failure(.impossible("there is no month \(month)")) }
+        guard (1...12).contains(month) else { return .failure(.impossible("没有 \(month) 月")) }
         return .success(YearMonth(year: year, month: month))
     }
 
@@ -263,10 +262,10 @@ public enum ValueParser {
         guard s.count == 10 else { return .failure(s.isEmpty ? .empty : .malformed) }
         guard s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-"), let year = fourDigits(s),
               let month = twoDigits(s, 5), let day = twoDigits(s, 8) else { return .failure(.malformed) }
-        guard (1...12).contains(month) else { return .failure(.impossible("there is no month \(month)")) }
+        guard (1...12).contains(month) else { return .failure(.impossible("没有 \(month) 月")) }
         let days = CalendarDate.daysIn(month: month, year: year)
         guard (1...days).contains(day) else {
-            return .failure(.impossible("\(year)-\(month < 10 ? "0" : "")\(month) has \(days) days"))
+            return .failure(.impossible("\(year)-\(month < 10 ? "0" : "")\(month) 只有 \(days) 天"))
         }
         return .success(CalendarDate(year: year, month: month, day: day))
     }
@@ -280,7 +279,7 @@ public enum ValueParser {
         }
         let quarter = Int(s[6] &- UInt8(ascii: "0"))
         guard quarter < 10 else { return .failure(.malformed) }
-        guard (1...4).contains(quarter) else { return .failure(.impossible("there is no quarter \(quarter)")) }
+        guard (1...4).contains(quarter) else { return .failure(.impossible("没有第 \(quarter) 季度")) }
         return .success(YearQuarter(year: year, quarter: quarter))
     }
 

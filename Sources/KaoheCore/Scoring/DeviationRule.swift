@@ -31,7 +31,7 @@ public struct DeviationRule: ScoringRule {
         capShare = settings.number("cap_share", default: 1.2, in: 0...5)
         floorShare = settings.number("floor_share", default: 0, in: 0...1)
         if capShare < floorShare {
-            settings.fail("cap_share", "must not be below floor_share (\(floorShare.formatted(shortest: true)))")
+            settings.fail("cap_share", "不得小于 floor_share（\(floorShare.formatted(shortest: true))）")
             capShare = max(capShare, floorShare)
         }
     }

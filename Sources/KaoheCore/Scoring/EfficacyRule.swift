@@ -24,7 +24,7 @@ public struct EfficacyRule: ScoringRule {
         floor = settings.number("floor", default: 0.6, in: 0...10)
         satisfactory = settings.number("satisfactory", default: 1.0, in: 0...10)
         if satisfactory <= floor {
-            settings.fail("satisfactory", "must be above floor (\(floor.formatted(shortest: true))), e.g. floor 0.6 and satisfactory 1.0")
+            settings.fail("satisfactory", "须大于 floor（\(floor.formatted(shortest: true))），如 floor 0.6、satisfactory 1.0")
             floor = 0.6
             satisfactory = 1.0
         }

@@ -114,7 +114,7 @@ public enum ScoringRules {
         // The category's own default may be a rule of its own, not in the shared list.
         if id.lowercased() == fallback.id { return fallback.init(reading: &settings) }
         guard let rule = named(id) else {
-            settings.fail("rule", "unknown scoring rule \"\(id)\"; expected one of \(all.map { $0.id }.joined(separator: ", "))")
+            settings.fail("rule", "计分规则 \"\(id)\" 不存在；应为以下之一：\(all.map { $0.id }.joined(separator: ", "))")
             return fallback.init(reading: &settings)
         }
         return rule.init(reading: &settings)

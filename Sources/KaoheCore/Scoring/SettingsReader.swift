@@ -14,7 +14,7 @@ public struct SettingsReader: Sendable {
         case nil, .null?, .map?: break
         case let other?:
             problems.append(Problem(file: "dataset.yaml", line: other.line,
-                                    message: "\(path) must be a mapping of settings, e.g. {rule: completion_rank}; it is \"\(other)\""))
+                                    message: "\(path) 须为设置项的映射，如 {rule: completion_rank}；现为 \"\(other)\""))
         }
     }
 
@@ -28,11 +28,11 @@ public struct SettingsReader: Sendable {
     public mutating func number(_ key: String, default fallback: Double, in range: ClosedRange<Double>) -> Double {
         guard let value = section?[key] else { return fallback }
         guard let number = value.numberValue, number.isFinite else {
-            report(value, "\(path).\(key) is \"\(value)\", not a number; write a number such as \(fallback.formatted(shortest: true))")
+            report(value, "\(path).\(key) 为 \"\(value)\"，不是数字；请填写数字，如 \(fallback.formatted(shortest: true))")
             return fallback
         }
         guard range.contains(number) else {
-            report(value, "\(path).\(key) is \(number.formatted(shortest: true)); it must be between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+            report(value, "\(path).\(key) 为 \(number.formatted(shortest: true))；须在 \(range.lowerBound.formatted(shortest: true)) 到 \(range.upperBound.formatted(shortest: true)) 之间")
             return fallback
         }
         return number
@@ -42,7 +42,7 @@ public struct SettingsReader: Sendable {
     public mutating func integer(_ key: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
         let number = number(key, default: Double(fallback), in: Double(range.lowerBound)...Double(range.upperBound))
         guard number == number.rounded() else {
-            if let value = section?[key] { report(value, "\(path).\(key) must be a whole number, not \(number)") }
+            if let value = section?[key] { report(value, "\(path).\(key) 须为整数，不能是 \(number.formatted(shortest: true))") }
             return fallback
         }
         return Int(number)
@@ -52,13 +52,13 @@ public struct SettingsReader: Sendable {
     public mutating func numbers(_ key: String, default fallback: [Double], in range: ClosedRange<Double>) -> [Double] {
         guard let value = section?[key] else { return fallback }
         guard case let .list(items, _) = value, !items.isEmpty else {
-            report(value, "\(path).\(key) must be a list of numbers such as [\(fallback.map { $0.formatted(shortest: true) }.joined(separator: ", "))]")
+            report(value, "\(path).\(key) 须为数字列表，如 [\(fallback.map { $0.formatted(shortest: true) }.joined(separator: ", "))]")
             return fallback
         }
         var numbers: [Double] = []
         for item in items {
             guard let number = item.numberValue, range.contains(number) else {
-                report(item, "\(path).\(key) holds \"\(item)\"; each entry must be a number between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+                report(item, "\(path).\(key) 中有 \"\(item)\"；每一项须为 \(range.lowerBound.formatted(shortest: true)) 到 \(range.upperBound.formatted(shortest: true)) 之间的数")
                 return fallback
             }
             numbers.append(number)
@@ -70,7 +70,7 @@ public struct SettingsReader: Sendable {
     public mutating func string(_ key: String, default fallback: String) -> String {
         guard let value = section?[key] else { return fallback }
         guard let text = value.stringValue?.trimmingSpaces(), !text.isEmpty else {
-            report(value, "\(path).\(key) must be a non-empty text such as \(fallback)")
+            report(value, "\(path).\(key) 须为非空文本，如 \(fallback)")
             return fallback
         }
         return text
@@ -81,13 +81,13 @@ public struct SettingsReader: Sendable {
     public mutating func numberMap(_ key: String, default fallback: [(String, Double)], in range: ClosedRange<Double>) -> [(String, Double)] {
         guard let value = section?[key] else { return fallback }
         guard case let .map(entries, _) = value, !entries.isEmpty else {
-            report(value, "\(path).\(key) must be a map such as {\(fallback.map { "\($0.0): \($0.1.formatted(shortest: true))" }.joined(separator: ", "))}")
+            report(value, "\(path).\(key) 须为映射，如 {\(fallback.map { "\($0.0): \($0.1.formatted(shortest: true))" }.joined(separator: ", "))}")
             return fallback
         }
         var result = fallback
         for (entryKey, entryValue) in entries {
             guard let number = entryValue.numberValue, range.contains(number) else {
-                report(entryValue, "\(path).\(key).\(entryKey) must be a number between \(range.lowerBound.formatted(shortest: true)) and \(range.upperBound.formatted(shortest: true))")
+                report(entryValue, "\(path).\(key).\(entryKey) 须为 \(range.lowerBound.formatted(shortest: true)) 到 \(range.upperBound.formatted(shortest: true)) 之间的数")
                 return fallback
             }
             let name = entryKey.trimmingSpaces()
