@@ -13,15 +13,18 @@ public enum GenerateError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notEmpty(let path):
-            "\(path) is not empty; choose an empty or new folder, or pass --force to replace the dataset in it"
+            "\(path) 不是空文件夹；请另选空的或新的文件夹，或用 --force 替换其中的数据集 — "
+                + "\(path) is not empty; choose an empty or new folder, or pass --force to replace the dataset in it"
         case .notADatasetFolder(let path, let unexpected):
-            "\(path) holds \(unexpected.prefix(5).joined(separator: ", "))\(unexpected.count > 5 ? "…" : ""), "
+            "\(path) 中有不属于数据集的文件（\(unexpected.prefix(5).joined(separator: ", "))\(unexpected.count > 5 ? "…" : "")），"
+                + "即使用 --force 也不予替换；请另选文件夹 — "
+                + "\(path) holds \(unexpected.prefix(5).joined(separator: ", "))\(unexpected.count > 5 ? "…" : ""), "
                 + "which is not part of a dataset; "
                 + "refusing to replace it even with --force (choose another folder)"
         case .notAFolder(let path):
-            "\(path) exists and is not a folder; choose a folder path"
+            "\(path) 已存在且不是文件夹；请给出文件夹路径 — \(path) exists and is not a folder; choose a folder path"
         case .io(let path, let message):
-            "\(path): \(message)"
+            "读写 \(path) 失败 — \(path): \(message)"
         }
     }
 }

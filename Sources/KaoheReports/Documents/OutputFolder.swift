@@ -29,17 +29,17 @@ public struct OutputFolder: Sendable {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         for file in files where !Self.isSafe(file.path) {
-            throw OutputError("refusing to write \"\(file.path)\": output paths must stay inside \(path)")
+            throw OutputError("拒绝写入 \"\(file.path)\"：输出文件须在 \(path) 之内 — refusing to write \"\(file.path)\": output paths must stay inside \(path)")
         }
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw OutputError("\(path) exists and is not a folder")
+            throw OutputError("\(path) 已存在且不是文件夹；请给出一个文件夹 — \(path) exists and is not a folder")
         }
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("cannot create \(parent.path): \(error.localizedDescription)")
+            throw OutputError("无法创建 \(parent.path) — cannot create \(parent.path): \(error.localizedDescription)")
         }
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
@@ -71,7 +71,7 @@ public struct OutputFolder: Sendable {
         } catch {
             try? manager.removeItem(at: temporary)
             if let error = error as? OutputError { throw error }
-            throw OutputError("cannot write \(path): \(error.localizedDescription)")
+            throw OutputError("无法写入 \(path) — cannot write \(path): \(error.localizedDescription)")
         }
         let prefix = path.hasSuffix("/") ? String(path.dropLast()) : path
         return files.map { prefix + "/" + $0.path }
@@ -86,7 +86,7 @@ public struct OutputFolder: Sendable {
     /// POSIX rename: atomic, replaces a file at `destination`.
     static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw OutputError("cannot move \(source.path) to \(destination.path): \(String(cString: strerror(errno)))")
+            throw OutputError("无法把 \(source.path) 移到 \(destination.path) — cannot move \(source.path) to \(destination.path): \(String(cString: strerror(errno)))")
         }
     }
 }

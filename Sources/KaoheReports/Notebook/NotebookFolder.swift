@@ -39,23 +39,24 @@ public struct NotebookFolder: Sendable {
     public func write(_ files: [NotebookFile]) throws -> [String] {
         let manager = FileManager.default
         for file in files where !Self.isPlainName(file.name) {
-            throw NotebookFolderError("refusing to write \"\(file.name)\": an exported notebook folder holds plain file names only")
+            throw NotebookFolderError("拒绝写入 \"\(file.name)\"：导出的笔记本文件夹只含普通文件名 — "
+                + "refusing to write \"\(file.name)\": an exported notebook folder holds plain file names only")
         }
         guard files.contains(where: { $0.name == Self.manifestName }) else {
-            throw NotebookFolderError("an exported notebook folder needs its \(Self.manifestName)")
+            throw NotebookFolderError("导出的笔记本文件夹缺少 \(Self.manifestName) — an exported notebook folder needs its \(Self.manifestName)")
         }
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists {
-            guard isDirectory.boolValue else { throw NotebookFolderError("\(path) exists and is not a folder; refusing to overwrite it") }
+            guard isDirectory.boolValue else { throw NotebookFolderError("\(path) 已存在且不是文件夹，不予覆盖 — \(path) exists and is not a folder; refusing to overwrite it") }
             try Self.checkReplaceable(target, shown: path)
         }
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw NotebookFolderError("cannot create \(parent.path): \(error.localizedDescription)")
+            throw NotebookFolderError("无法创建 \(parent.path) — cannot create \(parent.path): \(error.localizedDescription)")
         }
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(tag)")
@@ -80,7 +81,7 @@ public struct NotebookFolder: Sendable {
         } catch {
             try? manager.removeItem(at: temporary)
             if let error = error as? NotebookFolderError { throw error }
-            throw NotebookFolderError("cannot write \(path): \(error.localizedDescription)")
+            throw NotebookFolderError("无法写入 \(path) — cannot write \(path): \(error.localizedDescription)")
         }
         let prefix = path.hasSuffix("/") ? String(path.dropLast()) : path
         return files.map { prefix + "/" + $0.name }
@@ -92,16 +93,18 @@ public struct NotebookFolder: Sendable {
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         } catch {
-            throw NotebookFolderError("cannot read \(shown): \(error.localizedDescription)")
+            throw NotebookFolderError("无法读取 \(shown) — cannot read \(shown): \(error.localizedDescription)")
         }
         if entries.isEmpty { return }
         guard let listed = earlierExport(folder) else {
-            throw NotebookFolderError("\(shown) is not empty and is not a notebook folder written by kaohe (no \(manifestName) of "
+            throw NotebookFolderError("\(shown) 不是空文件夹，也不是 kaohe 导出的笔记本文件夹，不予覆盖；请给出新的或空的文件夹 — "
+                + "\(shown) is not empty and is not a notebook folder written by kaohe (no \(manifestName) of "
                 + "\(generator) in it); refusing to overwrite it — give a new or empty folder")
         }
         let foreign = entries.filter { !listed.contains($0) && $0 != manifestName && !tolerated.contains($0) }
         guard foreign.isEmpty else {
-            throw NotebookFolderError("\(shown) holds files kaohe did not write (\(foreign.joined(separator: ", "))); "
+            throw NotebookFolderError("\(shown) 中有并非 kaohe 写入的文件（\(foreign.joined(separator: ", "))），不予覆盖；请移走它们或另给文件夹 — "
+                + "\(shown) holds files kaohe did not write (\(foreign.joined(separator: ", "))); "
                 + "refusing to overwrite them — move them away or give another folder")
         }
     }
@@ -123,7 +126,7 @@ public struct NotebookFolder: Sendable {
 
     static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw NotebookFolderError("cannot move \(source.path) to \(destination.path): \(String(cString: strerror(errno)))")
+            throw NotebookFolderError("无法把 \(source.path) 移到 \(destination.path) — cannot move \(source.path) to \(destination.path): \(String(cString: strerror(errno)))")
         }
     }
 }

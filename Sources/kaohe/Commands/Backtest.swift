@@ -70,11 +70,12 @@ struct Backtest: ParsableCommand {
 
     func validate() throws {
         let names = methodNames
-        if names.isEmpty { throw ValidationError("--method needs at least one method name") }
+        if names.isEmpty { throw ValidationError("--method 至少要给一个方法名 — --method needs at least one method name") }
         for name in names where name != "linear" && ForecastMethods.named(name) == nil {
-            throw ValidationError("unknown method \"\(name)\"; expected some of \(ForecastMethods.names.joined(separator: ", ")) (the linear pace is always added)")
+            throw ValidationError("没有预测方法 \"\(name)\"，应为 \(ForecastMethods.names.joined(separator: ", ")) 中的若干个（线性外推总会加入） — "
+                + "unknown method \"\(name)\"; expected some of \(ForecastMethods.names.joined(separator: ", ")) (the linear pace is always added)")
         }
-        if monthList == nil { throw ValidationError("--months takes months 1–11 separated by commas, e.g. 3,6,9") }
+        if monthList == nil { throw ValidationError("--months 须为 1–11 的月份，以逗号分隔，如 3,6,9 — --months takes months 1–11 separated by commas, e.g. 3,6,9") }
     }
 
     func run() throws {
@@ -89,12 +90,14 @@ struct Backtest: ParsableCommand {
             do {
                 try BacktestView.casesCSV(report).write(toFile: cases, atomically: true, encoding: .utf8)
             } catch {
-                throw CommandFailure(message: "cannot write \(cases): \(error.localizedDescription)", status: ExitStatus.usage)
+                throw CommandFailure(message: "无法写入 \(cases) — cannot write \(cases): \(error.localizedDescription)", status: ExitStatus.usage)
             }
-            Console.error("kaohe: wrote \(report.cases.count) cases to \(cases)")
+            Console.error("kaohe: 已将 \(report.cases.count) 个回测案例写入 \(cases) — wrote \(report.cases.count) cases to \(cases)")
         }
         if report.rows.isEmpty {
-            Console.error("kaohe: note: no cases — the datasets have no cumulative series with a known December"
+            Console.error("kaohe: 提示：没有可回测的案例，数据集中没有已知12月数值的累计值序列"
+                + (scope == .current ? "（完整考核年度，as_of 须为12月）" : "")
+                + " — note: no cases — the datasets have no cumulative series with a known December"
                 + (scope == .current ? " in a complete assessment year (as_of must be December)" : ""))
         }
         switch output.format {

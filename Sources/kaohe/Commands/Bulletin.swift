@@ -27,13 +27,14 @@ struct Bulletin: ParsableCommand {
         let dataAsOf = full.settings.asOf
         let quarter = self.quarter ?? YearQuarter(year: dataAsOf.year, quarter: dataAsOf.quarter)
         guard quarter.year == full.settings.year else {
-            throw CommandFailure(message: "--quarter \(quarter) is in \(quarter.year), but the data is for \(full.settings.year)",
+            throw CommandFailure(message: "--quarter \(quarter) 在 \(quarter.year) 年，数据却是 \(full.settings.year) 年度的 — --quarter \(quarter) is in \(quarter.year), but the data is for \(full.settings.year)",
                                  status: ExitStatus.usage)
         }
         let firstMonth = YearMonth(year: quarter.year, month: quarter.quarter * 3 - 2)
         guard firstMonth <= dataAsOf else {
             throw CommandFailure(
-                message: "--quarter \(quarter) has not begun in the data, which runs to \(dataAsOf) (as_of); give \(YearQuarter(year: dataAsOf.year, quarter: dataAsOf.quarter)) or an earlier quarter",
+                message: "数据只到 \(dataAsOf)（as_of），--quarter \(quarter) 尚未开始；请给出 \(YearQuarter(year: dataAsOf.year, quarter: dataAsOf.quarter)) 或更早的季度 — "
+                    + "--quarter \(quarter) has not begun in the data, which runs to \(dataAsOf) (as_of); give \(YearQuarter(year: dataAsOf.year, quarter: dataAsOf.quarter)) or an earlier quarter",
                 status: ExitStatus.usage)
         }
         let month = min(quarter.lastMonth, dataAsOf)

@@ -16,7 +16,7 @@ struct Forecast: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
-        if all, unitOption.unit != nil { throw ValidationError("give either --unit or --all, not both") }
+        if all, unitOption.unit != nil { throw ValidationError("--unit 和 --all 只能给一个 — give either --unit or --all, not both") }
     }
 
     func run() throws {

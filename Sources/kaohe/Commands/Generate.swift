@@ -49,21 +49,23 @@ struct Generate: ParsableCommand {
                 )
             }
             guard scaleOptions.isEmpty, asOf == nil else {
-                throw ValidationError("--preset cannot be combined with --units, --indicators, --years or --as-of")
+                throw ValidationError("--preset 不能与 --units、--indicators、--years 或 --as-of 同用 — "
+                    + "--preset cannot be combined with --units, --indicators, --years or --as-of")
             }
         } else {
             guard scaleOptions.count == 3 else {
-                throw ValidationError("give either --preset NAME, or all of --units N --indicators K --years Y")
+                throw ValidationError("请给出 --preset NAME，或同时给出 --units N --indicators K --years Y — "
+                    + "give either --preset NAME, or all of --units N --indicators K --years Y")
             }
             guard let units, units >= 1, let indicators, indicators >= 1, let years, years >= 0 else {
-                throw ValidationError("--units and --indicators must be at least 1, --years at least 0")
+                throw ValidationError("--units 和 --indicators 至少为 1，--years 至少为 0 — --units and --indicators must be at least 1, --years at least 0")
             }
             guard parsedAsOf != nil else {
-                throw ValidationError("--as-of must be a month YYYY-MM, as 2019-08")
+                throw ValidationError("--as-of 须为 YYYY-MM 格式的月份，如 2019-08 — --as-of must be a month YYYY-MM, as 2019-08")
             }
         }
         if let threads, threads < 1 {
-            throw ValidationError("--threads must be at least 1")
+            throw ValidationError("--threads 至少为 1 — --threads must be at least 1")
         }
     }
 

@@ -132,11 +132,12 @@ struct ReportPipeline {
         let full = try load(asOf: options.asOf)
         let asOf = full.settings.asOf
         guard month.year == full.settings.year else {
-            throw CommandFailure(message: "\(option) is in \(month.year), but the data is for \(full.settings.year)", status: ExitStatus.usage)
+            throw CommandFailure(message: "\(option) \(month) 在 \(month.year) 年，数据却是 \(full.settings.year) 年度的 — \(option) \(month) is in \(month.year), but the data is for \(full.settings.year)", status: ExitStatus.usage)
         }
         guard month <= asOf else {
             throw CommandFailure(
-                message: "\(option) asks for \(month), but the data runs only to \(asOf) (as_of); give \(asOf) or an earlier month",
+                message: "数据只到 \(asOf)（as_of），\(option) 却要 \(month)；请给出 \(asOf) 或更早的月份 — "
+                    + "\(option) asks for \(month), but the data runs only to \(asOf) (as_of); give \(asOf) or an earlier month",
                 status: ExitStatus.usage)
         }
         return month == asOf ? full : try load(asOf: month)

@@ -23,13 +23,13 @@ struct Summary: ParsableCommand {
 
     func validate() throws {
         if let month, let asOf = options.asOf, month != asOf {
-            throw ValidationError("--month \(month) and --as-of \(asOf) disagree; give one of them")
+            throw ValidationError("--month \(month) 与 --as-of \(asOf) 不一致，请只给其中一个 — --month \(month) and --as-of \(asOf) disagree; give one of them")
         }
     }
 
     func run() throws {
         let pipeline = ReportPipeline(options: options, method: methodOptions, simulation: simulation, documents: documentOptions)
-        let dataset = try month.map { try pipeline.dataset(asOf: $0, option: "--month \($0)") } ?? options.load()
+        let dataset = try month.map { try pipeline.dataset(asOf: $0, option: "--month") } ?? options.load()
         let asOf = dataset.settings.asOf
         let engine = try pipeline.engine(dataset)
         let context = try pipeline.context(

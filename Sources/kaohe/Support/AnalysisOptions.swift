@@ -16,7 +16,8 @@ struct MethodOptions: ParsableArguments {
 
     func validate() throws {
         guard ForecastMethods.named(method) != nil else {
-            throw ValidationError("unknown method \"\(method)\"; expected one of \(ForecastMethods.names.joined(separator: ", "))")
+            throw ValidationError("没有预测方法 \"\(method)\"，应为 \(ForecastMethods.names.joined(separator: ", ")) 之一 — "
+                + "unknown method \"\(method)\"; expected one of \(ForecastMethods.names.joined(separator: ", "))")
         }
     }
 
@@ -81,8 +82,8 @@ struct SimulationOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        guard draws >= 1, draws <= 10_000_000 else { throw ValidationError("--draws must be between 1 and 10000000") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        guard draws >= 1, draws <= 10_000_000 else { throw ValidationError("--draws 须在 1 到 10000000 之间 — --draws must be between 1 and 10000000") }
+        if let threads, threads < 1 { throw ValidationError("--threads 至少为 1 — --threads must be at least 1") }
     }
 
     /// The simulation keeps every unit's total of every draw (4 bytes each) for its percentiles: refuse a
