@@ -68,8 +68,8 @@ public struct RuleScoredIndicators: Sendable {
         withTargets(of: indicator) { targets in
             if !completion.isNaN {
                 let shape = shapes[position]
-                let raised = completion + push.completionShift
-                let raisedValue = shape.direction == .higher ? raised * targets[unit] : targets[unit] / raised
+                let (raised, raisedValue) = ScoringContext.raised(completion: completion, by: push.completionShift,
+                                                                  target: targets[unit], direction: shape.direction)
                 points = rules[position].points(
                     ofRaised: unit, to: raised, value: raisedValue,
                     lastScored: OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: shape.direction,
@@ -101,9 +101,9 @@ public struct RuleScoredIndicators: Sendable {
         let shape = shapes[position]
         let direction = shape.direction
         if let push, push.indicator == context.indicators[position], !workspace.completions[push.unit].isNaN {
-            let c = workspace.completions[push.unit] + push.completionShift
-            workspace.completions[push.unit] = c
-            workspace.values[push.unit] = direction == .higher ? c * targets[push.unit] : targets[push.unit] / c
+            (workspace.completions[push.unit], workspace.values[push.unit]) = ScoringContext.raised(
+                completion: workspace.completions[push.unit], by: push.completionShift,
+                target: targets[push.unit], direction: direction)
         }
         rules[position].score(
             OutcomeBuffers(weight: shape.weight, measure: shape.measure, direction: direction,

@@ -181,9 +181,11 @@ public struct OutcomeSampler: Sendable {
         }
     }
 
-    /// c = T/V = 1/q when less is better, and as `ScoringContext.completion` has it, 1e6 for V ≤ 0.
+    /// c = T/V = 1/q when less is better, and as `ScoringContext.completion` has it for V ≤ 0.
     @inline(__always)
-    private static func lowerCompletion(ratio: Double) -> Double { ratio > 0 ? 1 / ratio : 1e6 }
+    private static func lowerCompletion(ratio: Double) -> Double {
+        ratio > 0 ? 1 / ratio : ScoringContext.nonPositiveLowerCompletion
+    }
 
     /// Draws series `first ..< first + buffer.count` in order and hands each (offset, value) to `body`.
     /// The row's uniforms are drawn first, one per series whether it is random or not, into `buffer`

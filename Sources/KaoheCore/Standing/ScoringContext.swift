@@ -39,8 +39,20 @@ public struct ScoringContext: Sendable {
         guard !value.isNaN, !target.isNaN, target > 0 else { return .nan }
         switch direction {
         case .higher: return value / target
-        case .lower: return value > 0 ? target / value : 1e6
+        case .lower: return value > 0 ? target / value : nonPositiveLowerCompletion
         }
+    }
+
+    /// The completion of a value ≤ 0 when less is better: it beats every target, and a large finite
+    /// number keeps sums and ranks finite.
+    public static let nonPositiveLowerCompletion = 1e6
+
+    /// A completion raised by `shift`, and the value that gives it against `target`.
+    @inline(__always)
+    public static func raised(completion: Double, by shift: Double, target: Double, direction: Direction)
+        -> (completion: Double, value: Double) {
+        let c = completion + shift
+        return (c, direction == .higher ? c * target : target / c)
     }
 
     /// Every unit's completion on `indicator` in `scenario`, with `push` applied.

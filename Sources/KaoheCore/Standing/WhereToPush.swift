@@ -26,8 +26,8 @@ extension StandingEngine {
         guard let target = dataset.target(indicator: push.indicator, unit: push.unit),
               let forecast = forecasts[indicator: push.indicator, unit: push.unit].forecast, !own.isNaN
         else { return nil }
-        let raised = own + push.completionShift
-        let needed = dataset.indicators[push.indicator].direction == .higher ? raised * target : target / raised
+        let needed = ScoringContext.raised(completion: own, by: push.completionShift, target: target,
+                                           direction: dataset.indicators[push.indicator].direction).value
         return needed - forecast
     }
 
