@@ -16,9 +16,10 @@ final class BlockRunner {
     /// Totals of the block's draws, `[draw · units + unit]`.
     let drawTotals: UnsafeMutableBufferPointer<Double>
     let points: UnsafeMutableBufferPointer<Double>
-    /// The pushed unit's points on the pushed indicator without and with the push (NaN: the category
-    /// could not tell; draw again), `[push · blockSize + draw]`.
+    /// The pushed unit's points on the pushed indicator without the push, `[push · blockSize + draw]`.
     let unpushed: UnsafeMutableBufferPointer<Double>
+    /// The same with the push, rescored on the same draw (NaN: the category could not tell; the block
+    /// is drawn again).
     let pushed: UnsafeMutableBufferPointer<Double>
     /// Where each push's indicator sits: (category, position).
     let pushPlaces: [(Int, Int)?]
